@@ -1,0 +1,5 @@
+// Placeholder until the ast command lands; it says so rather than pretending to work.
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write("docsmith ast: not implemented yet\n");
+  return 1;
+}
