@@ -105,7 +105,15 @@ export interface StructureSchema {
   readonly httpStatus?: number;
   /** Error retryable per `@retryable`; `throttling` per `@retryable(throttling: true)`. */
   readonly retryable?: { readonly throttling?: boolean };
+  /**
+   * Error structures: the generated exception class. The runtime builds a thrown error as
+   * `new exception({ $metadata, message, ...members })`, AWS SDK v3 style.
+   */
+  readonly exception?: ExceptionClass;
 }
+
+/** A generated exception class (extends @smithy/smithy-client's ServiceException). */
+export type ExceptionClass = new (options: any) => Error;
 
 export interface UnionSchema {
   readonly type: "union";
@@ -161,6 +169,11 @@ export interface ServiceSchema {
   readonly version: string;
   /** Errors every operation may return (the service shape's `errors`). */
   readonly errors: readonly StructureSchema[];
+  /**
+   * The service's base exception (`InspectorServiceException`): what an error response with an
+   * unmodeled error code becomes, with `name` set to that code.
+   */
+  readonly baseException?: ExceptionClass;
 }
 
 /** Resolves a schema reference (a thunk appears only on recursive shapes). */
