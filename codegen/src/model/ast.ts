@@ -4,7 +4,13 @@
  */
 
 /** A Smithy node value, as JSON. */
-export type NodeValue = null | boolean | number | string | NodeValue[] | { [key: string]: NodeValue };
+export type NodeValue =
+  | null
+  | boolean
+  | number
+  | string
+  | NodeValue[]
+  | { [key: string]: NodeValue };
 
 /** Trait values keyed by absolute trait shape id, e.g. `smithy.api#documentation`. */
 export type Traits = Record<string, NodeValue>;
