@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { type ApiChange, bumpFor } from "./api-change.js";
+
+export interface Changeset {
+  /** File name under .changeset/, stable for the same package and changes. */
+  fileName: string;
+  text: string;
+}
+
+/**
+ * Renders a changeset (changesets' markdown with front matter) for one package, or nothing when
+ * its API did not change. Breaking changes come first so a reviewer sees them at once.
+ */
+export function renderChangeset(
+  packageName: string,
+  serviceTitle: string,
+  changes: readonly ApiChange[],
+): Changeset | undefined {
+  const bump = bumpFor(changes);
+  if (!bump) return undefined;
+  const sections: [string, ApiChange["bump"]][] = [
+    ["Breaking changes", "major"],
+    ["New features", "minor"],
+    ["Documentation", "patch"],
+  ];
+  const lines = [
+    `---`,
+    `"${packageName}": ${bump}`,
+    `---`,
+    ``,
+    `${serviceTitle}: API reference docs updated.`,
+  ];
+  for (const [heading, level] of sections) {
+    const of = changes.filter((c) => c.bump === level);
+    if (of.length === 0) continue;
+    lines.push("", `${heading}:`, "");
+    for (const c of of) lines.push(`- ${c.summary}`);
+  }
+  const text = `${lines.join("\n")}\n`;
+  const digest = createHash("sha256").update(text).digest("hex").slice(0, 8);
+  const slug = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
+  return { fileName: `${slug}-docs-${digest}.md`, text };
+}
