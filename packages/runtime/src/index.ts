@@ -1,2 +1,50 @@
 // @docsmith/runtime: what every generated package shares at run time.
+
+// Client: AWS SDK v3's API on @smithy/smithy-client.
+export {
+  AwsClient,
+  type AwsClientConfig,
+  type CallOptions,
+  type ResolvedAwsClientConfig,
+} from "./client/aws-client.js";
+export { AwsCommand } from "./client/aws-command.js";
+export { type IniSections, parseIni } from "./client/credentials/ini.js";
+export {
+  CredentialsProviderError,
+  chain,
+  defaultCredentialProvider,
+  fromEnv,
+  fromSharedFiles,
+  memoize,
+} from "./client/credentials/providers.js";
+export type { EndpointInput } from "./client/endpoint.js";
+export { FetchHttpHandler } from "./client/fetch-http-handler.js";
+export type { HttpHandler } from "./client/http.js";
+export { createPaginator, type PaginationConfiguration } from "./client/paginator.js";
+export { backoffDelay, classifyError, type RetryKind } from "./client/retry.js";
+export { createDefaultRequestHandler } from "./platform/default-request-handler.js";
+export { awsJson1_0, awsJson1_1 } from "./protocol/aws-json.js";
+export { ProtocolError } from "./protocol/errors.js";
+export { protocolFor } from "./protocol/for-service.js";
+export type { UriSegment, UriTemplate } from "./protocol/rest-json/uri-template.js";
+export {
+  encodeStrict,
+  matchPath,
+  matchQuery,
+  parseUriTemplate,
+  restJson1,
+} from "./protocol/rest-json.js";
+export {
+  errorCodeOf,
+  errorStatus,
+  findErrorSchema,
+  type ResponseMetadata,
+  sanitizeErrorCode,
+  shapeName,
+} from "./protocol/service-errors.js";
+// Protocol codecs (each in its own module, so a bundle carries only the one its service uses).
+export type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./protocol/types.js";
 export * from "./schema.js";
+export { ValidationException } from "./validation/exception.js";
+// Validation messages worded like AWS's.
+export { formatValidationErrors, validationErrorFragments } from "./validation/messages.js";

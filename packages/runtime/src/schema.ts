@@ -9,6 +9,8 @@
  * break it.
  */
 
+import type { Protocol } from "./protocol/types.js";
+
 /** Smithy `@timestampFormat` values. */
 export type TimestampFormat = "date-time" | "http-date" | "epoch-seconds";
 
@@ -92,6 +94,8 @@ export interface MemberSchema {
   readonly idempotencyToken?: true;
   /** Smithy `@default`, as a JSON value. */
   readonly default?: unknown;
+  /** Smithy `@clientOptional`: clients do not fill this member's default when serializing. */
+  readonly clientOptional?: true;
 }
 
 export interface StructureSchema {
@@ -174,6 +178,12 @@ export interface ServiceSchema {
    * unmodeled error code becomes, with `name` set to that code.
    */
   readonly baseException?: ExceptionClass;
+  /**
+   * The protocol codec object (`awsJson1_1` etc. from `@docsmith/runtime`). Generated code sets it
+   * so that a bundle carries only the codec its service uses; without it, `protocolFor` picks one
+   * by `protocol` (which pulls every codec into a bundle).
+   */
+  readonly codec?: Protocol;
 }
 
 /** Resolves a schema reference (a thunk appears only on recursive shapes). */

@@ -13,6 +13,11 @@ export interface HttpRequestMessage {
   headers: Record<string, string>;
   /** `hostname` the request goes to, when a host prefix applies. */
   hostname?: string;
+  /**
+   * Client: the operation's `@endpoint(hostPrefix)` with its host labels filled in, e.g.
+   * `foo.data.`; the client prepends it to the endpoint's hostname.
+   */
+  hostPrefix?: string;
   body?: Uint8Array | string;
 }
 
@@ -45,7 +50,11 @@ export interface Protocol {
     request: HttpRequestMessage,
   ): object;
   /** Server: operation output -> HTTP response. */
-  serializeResponse(service: ServiceSchema, op: OperationSchema, output: object): HttpResponseMessage;
+  serializeResponse(
+    service: ServiceSchema,
+    op: OperationSchema,
+    output: object,
+  ): HttpResponseMessage;
   /** Server: a modeled error (its schema and its member values) -> HTTP error response. */
   serializeError(
     service: ServiceSchema,

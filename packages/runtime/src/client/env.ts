@@ -1,0 +1,6 @@
+/** An environment variable, on runtimes that have `process.env` (undefined in browsers). */
+export function env(name: string): string | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.[name];
+  return value === "" ? undefined : value;
+}

@@ -1,0 +1,182 @@
+import { SignatureV4 } from "@smithy/signature-v4";
+import {
+  type AwsCredentialIdentityProvider,
+  type DeserializeHandler,
+  type DeserializeHandlerArguments,
+  type Endpoint,
+  type FinalizeHandler,
+  type FinalizeHandlerArguments,
+  type Handler,
+  type HandlerExecutionContext,
+  type HttpRequest,
+  type HttpResponse,
+  type Logger,
+  type MetadataBearer,
+  type MiddlewareStack,
+  type Provider,
+  type RequestHandler,
+  type SerializeHandler,
+  type SerializeHandlerArguments,
+  SMITHY_CONTEXT_KEY,
+} from "@smithy/types";
+import { Sha256 } from "../platform/sha256.js";
+import { responseMetadata } from "../protocol/service-errors.js";
+import type { Protocol } from "../protocol/types.js";
+import type { MemberSchema, OperationSchema, ServiceSchema } from "../schema.js";
+import { ValidationException } from "../validation/exception.js";
+import { collectBody } from "./http.js";
+import { CALL_OPTIONS } from "./retry.js";
+
+/** The operation a resolved handler serves, kept in the handler context. */
+export const OPERATION = "docsmith:operation";
+export type DocsmithContext = HandlerExecutionContext & { [OPERATION]: OperationSchema };
+
+/**
+ * A stack resolved into the handler for one operation: the terminal handler sends with the
+ * configured RequestHandler, passing the call's abort signal and timeout.
+ */
+export function resolveOperation(
+  stack: MiddlewareStack<any, any>,
+  config: { requestHandler: RequestHandler<any, any, any>; serviceId: string; logger?: Logger },
+  op: OperationSchema,
+): Handler<any, MetadataBearer> {
+  const context = {
+    clientName: `${config.serviceId.replace(/\s+/g, "")}Client`,
+    commandName: `${op.name}Command`,
+    logger: config.logger,
+    [SMITHY_CONTEXT_KEY]: { operation: op.name },
+    [OPERATION]: op,
+  } as DocsmithContext;
+  return stack.resolve(
+    (args: any) =>
+      config.requestHandler.handle(args.request, args[CALL_OPTIONS] ?? {}) as Promise<any>,
+    context,
+  );
+}
+
+const tokenMembers = new WeakMap<OperationSchema, readonly string[]>();
+
+/** Input members with `@idempotencyToken`, computed once per operation. */
+function idempotencyTokens(op: OperationSchema): readonly string[] {
+  let names = tokenMembers.get(op);
+  if (!names) {
+    names = Object.entries(op.input.members)
+      .filter(([, m]: [string, MemberSchema]) => m.idempotencyToken)
+      .map(([n]) => n);
+    tokenMembers.set(op, names);
+  }
+  return names;
+}
+
+export interface PipelineConfig {
+  service: ServiceSchema;
+  protocol: Protocol;
+  validateInput: boolean;
+  disableHostPrefix: boolean;
+  endpoint: () => Promise<Endpoint>;
+}
+
+/**
+ * The serialize step: fill idempotency tokens, validate (before anything is sent), encode with
+ * the service's protocol and address the request to the endpoint.
+ */
+export function serializeMiddleware(config: PipelineConfig) {
+  return (next: SerializeHandler<any, MetadataBearer>, context: HandlerExecutionContext) =>
+    async (args: SerializeHandlerArguments<any>) => {
+      const op = (context as DocsmithContext)[OPERATION];
+      let input = (args.input ?? {}) as Record<string, unknown>;
+      const tokens = idempotencyTokens(op);
+      if (tokens.length > 0) {
+        for (const name of tokens) {
+          if (input[name] === undefined) input = { ...input, [name]: crypto.randomUUID() };
+        }
+      }
+      if (config.validateInput && op.validateInput && !op.validateInput(input)) {
+        throw new ValidationException(op.validateInput.errors ?? [], input);
+      }
+      const message = config.protocol.serializeRequest(config.service, op, input);
+      const endpoint = await config.endpoint();
+      const hostname =
+        message.hostPrefix && !config.disableHostPrefix
+          ? `${message.hostPrefix}${endpoint.hostname}`
+          : endpoint.hostname;
+      const request: HttpRequest = {
+        protocol: endpoint.protocol,
+        hostname,
+        port: endpoint.port,
+        method: message.method,
+        path: endpoint.path ? `${endpoint.path}${message.path}` : message.path,
+        query: message.query,
+        headers: message.headers,
+        body: message.body,
+      };
+      if (request.body !== undefined && request.headers["content-length"] === undefined) {
+        request.headers["content-length"] = String(byteLength(request.body));
+      }
+      return next({ ...args, input, request });
+    };
+}
+
+function byteLength(body: unknown): number {
+  if (typeof body === "string") {
+    // ASCII fast path: JSON bodies usually are.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for non-ASCII
+    return /^[\x00-\x7f]*$/.test(body) ? body.length : new TextEncoder().encode(body).length;
+  }
+  return (body as Uint8Array).byteLength;
+}
+
+/** The signing step (after the retry step, so every attempt is signed afresh). */
+export function signingMiddleware(options: {
+  service: ServiceSchema;
+  credentials: AwsCredentialIdentityProvider;
+  region: Provider<string>;
+}) {
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service: options.service.signingName,
+    sha256: Sha256,
+    uriEscapePath: true,
+  });
+  return (next: FinalizeHandler<any, MetadataBearer>) =>
+    async (args: FinalizeHandlerArguments<any>) => {
+      const request = args.request as HttpRequest;
+      const host = request.port ? `${request.hostname}:${request.port}` : request.hostname;
+      const signed = await signer.sign({ ...request, headers: { ...request.headers, host } });
+      return next({ ...args, request: signed });
+    };
+}
+
+/** The deserialize step: collect the body, decode it with the protocol, attach $metadata. */
+export function deserializeMiddleware(config: { service: ServiceSchema; protocol: Protocol }) {
+  return (next: DeserializeHandler<any, MetadataBearer>, context: HandlerExecutionContext) =>
+    async (args: DeserializeHandlerArguments<any>) => {
+      const op = (context as DocsmithContext)[OPERATION];
+      const { response } = (await next(args)) as { response: HttpResponse };
+      const message = {
+        statusCode: response.statusCode,
+        headers: lowerCaseKeys(response.headers),
+        body: await collectBody(response.body),
+      };
+      const output = (await config.protocol.deserializeResponse(
+        config.service,
+        op,
+        message,
+      )) as MetadataBearer;
+      output.$metadata = responseMetadata(message);
+      return { response, output };
+    };
+}
+
+/** Header names lower-cased (our handlers already do; a custom handler or middleware may not). */
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  for (const name in headers) {
+    if (name !== name.toLowerCase()) {
+      const out: Record<string, string> = {};
+      for (const n in headers) out[n.toLowerCase()] = headers[n]!;
+      return out;
+    }
+  }
+  return headers;
+}

@@ -1,0 +1,112 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
+import { abortError, buildQueryString, type HttpHandler, timeoutError } from "../client/http.js";
+
+export interface NodeHttpHandlerOptions {
+  /** Per-attempt timeout in ms (a call's `requestTimeout` option overrides it). */
+  requestTimeout?: number;
+  /** Sockets kept per host (default 50, as the SDK). */
+  maxSockets?: number;
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpsAgent;
+}
+
+/**
+ * node:http(s) with keep-alive agents: the least work per call Node allows. The response body
+ * comes back collected as a Uint8Array.
+ */
+export class NodeHttpHandler implements HttpHandler {
+  private httpAgent?: HttpAgent;
+  private httpsAgent?: HttpsAgent;
+
+  constructor(private readonly options: NodeHttpHandlerOptions = {}) {
+    this.httpAgent = options.httpAgent;
+    this.httpsAgent = options.httpsAgent;
+  }
+
+  handle(
+    request: HttpRequest,
+    options: HttpHandlerOptions = {},
+  ): Promise<{ response: HttpResponse }> {
+    return new Promise((resolve, reject) => {
+      const signal = options.abortSignal as AbortSignal | undefined;
+      if (signal?.aborted) {
+        reject(abortError(signal.reason));
+        return;
+      }
+      const https = request.protocol === "https:";
+      const agent = https ? this.agentFor("https") : this.agentFor("http");
+      const query = buildQueryString(request.query);
+      const hostname = request.hostname.startsWith("[")
+        ? request.hostname.slice(1, -1)
+        : request.hostname;
+      const req = (https ? httpsRequest : httpRequest)(
+        {
+          agent,
+          method: request.method,
+          hostname,
+          port: request.port,
+          path: query ? `${request.path}?${query}` : request.path,
+          headers: request.headers,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("error", fail);
+          res.on("end", () => {
+            cleanup();
+            const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            const headers: Record<string, string> = {};
+            const raw = res.headers;
+            for (const name in raw) {
+              const v = raw[name];
+              if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(", ") : v;
+            }
+            resolve({
+              response: {
+                statusCode: res.statusCode ?? 0,
+                reason: res.statusMessage,
+                headers,
+                body: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
+              },
+            });
+          });
+        },
+      );
+      const timeout = options.requestTimeout ?? this.options.requestTimeout;
+      const timer = timeout
+        ? setTimeout(() => req.destroy(timeoutError(timeout)), timeout)
+        : undefined;
+      const onAbort = () => req.destroy(abortError(signal?.reason));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      function cleanup() {
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      }
+      function fail(error: Error) {
+        cleanup();
+        reject(error);
+      }
+      req.on("error", fail);
+      const body = request.body as Uint8Array | string | undefined;
+      if (body === undefined || body === null) req.end();
+      else req.end(body);
+    });
+  }
+
+  private agentFor(scheme: "http" | "https"): HttpAgent {
+    const maxSockets = this.options.maxSockets ?? 50;
+    if (scheme === "https") {
+      this.httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets });
+      return this.httpsAgent;
+    }
+    this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets });
+    return this.httpAgent;
+  }
+
+  destroy(): void {
+    this.httpAgent?.destroy();
+    this.httpsAgent?.destroy();
+  }
+}

@@ -1,0 +1,115 @@
+import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.js";
+import { ProtocolError, serializationError } from "./errors.js";
+import { expandHostPrefix } from "./host-prefix.js";
+import { type JsonCodecOptions, readStructure, writeStructure } from "./serde/json-values.js";
+import {
+  buildServiceError,
+  errorCodeOf,
+  errorStatus,
+  findErrorSchema,
+  parseJsonBody,
+  shapeName,
+} from "./service-errors.js";
+import type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./types.js";
+
+// awsJson1_0 and awsJson1_1 (smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): every
+// request is a POST to `/` naming its operation in X-Amz-Target, input and output are JSON
+// objects (`@jsonName` ignored), errors name their type in `__type` or x-amzn-ErrorType.
+
+const CLIENT: JsonCodecOptions = { jsonName: false, side: "client" };
+const SERVER: JsonCodecOptions = { jsonName: false, side: "server" };
+
+function createAwsJson(version: "1.0" | "1.1"): Protocol {
+  const contentType = `application/x-amz-json-${version}`;
+
+  function target(service: ServiceSchema, op: OperationSchema): string {
+    return `${service.targetPrefix ?? shapeName(service.id)}.${op.name}`;
+  }
+
+  return {
+    serializeRequest(service, op, input): HttpRequestMessage {
+      const body = writeStructure(input as Record<string, unknown>, op.input, CLIENT, false);
+      const request: HttpRequestMessage = {
+        method: "POST",
+        path: "/",
+        query: {},
+        headers: { "content-type": contentType, "x-amz-target": target(service, op) },
+        body: JSON.stringify(body),
+      };
+      if (op.hostPrefix)
+        request.hostPrefix = expandHostPrefix(op, input as Record<string, unknown>);
+      return request;
+    },
+
+    async deserializeResponse(service, op, response) {
+      if (response.statusCode >= 300) throw readError(service, op, response);
+      const json = parseJsonBody(response.body);
+      return json === undefined ? {} : readStructure(json, op.output, CLIENT);
+    },
+
+    deserializeRequest(_service, op, request) {
+      let json: unknown;
+      try {
+        json = parseJsonBody(request.body);
+      } catch (e) {
+        throw serializationError(`Request body is not valid JSON: ${(e as Error).message}`);
+      }
+      const ct = request.headers["content-type"];
+      if (ct !== undefined && !ct.toLowerCase().startsWith("application/x-amz-json")) {
+        throw new ProtocolError(
+          "UnsupportedMediaTypeException",
+          `Unsupported content type: ${ct}`,
+          415,
+        );
+      }
+      return readStructure(json === undefined ? {} : json, op.input, SERVER);
+    },
+
+    serializeResponse(_service, op, output): HttpResponseMessage {
+      return {
+        statusCode: 200,
+        headers: { "content-type": contentType },
+        body: JSON.stringify(writeStructure(output as Record<string, unknown>, op.output, SERVER)),
+      };
+    },
+
+    serializeError(_service, error: StructureSchema, value): HttpResponseMessage {
+      const name = shapeName(error.id);
+      return {
+        statusCode: errorStatus(error),
+        headers: { "content-type": contentType, "x-amzn-errortype": name },
+        body: JSON.stringify({ __type: name, ...writeStructure(value, error, SERVER) }),
+      };
+    },
+  };
+}
+
+function readError(
+  service: ServiceSchema,
+  op: OperationSchema,
+  response: HttpResponseMessage,
+): Error {
+  let body: unknown;
+  try {
+    body = parseJsonBody(response.body);
+  } catch {
+    body = undefined; // a proxy's HTML error page: the status still says what happened
+  }
+  const code = errorCodeOf(response.headers, body);
+  const schema = findErrorSchema(service, op, code);
+  const members = schema && body !== undefined ? safeRead(body, schema) : {};
+  return buildServiceError(service, schema, code, response, members, body);
+}
+
+function safeRead(body: unknown, schema: StructureSchema): Record<string, unknown> {
+  try {
+    return readStructure(body, schema, CLIENT);
+  } catch {
+    return {};
+  }
+}
+
+/** AWS JSON 1.1 (Inspector, Security Hub's older siblings, most JSON services). */
+export const awsJson1_1: Protocol = /* @__PURE__ */ createAwsJson("1.1");
+/** AWS JSON 1.0 (DynamoDB-style services). */
+export const awsJson1_0: Protocol = /* @__PURE__ */ createAwsJson("1.0");

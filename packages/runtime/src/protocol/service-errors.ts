@@ -1,0 +1,124 @@
+import { ServiceException } from "@smithy/smithy-client";
+import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.js";
+import type { HttpResponseMessage } from "./types.js";
+
+/**
+ * Error-response handling common to the AWS JSON protocols: finding the error code, matching it
+ * to a modeled error, building the typed exception AWS SDK v3 style.
+ */
+
+/** `aws.protocoltests#FooError:http://…` -> `FooError` (namespace and `:` suffix stripped). */
+export function sanitizeErrorCode(raw: string): string {
+  let code = raw;
+  const colon = code.indexOf(":");
+  if (colon >= 0) code = code.slice(0, colon);
+  const hash = code.lastIndexOf("#");
+  if (hash >= 0) code = code.slice(hash + 1);
+  return code.trim();
+}
+
+/** The error code: the `x-amzn-errortype` header first, then the body's `__type`, then `code`. */
+export function errorCodeOf(headers: Record<string, string>, body: unknown): string | undefined {
+  const header = headers["x-amzn-errortype"];
+  if (header) return sanitizeErrorCode(header);
+  if (typeof body === "object" && body !== null) {
+    const b = body as Record<string, unknown>;
+    if (typeof b.__type === "string") return sanitizeErrorCode(b.__type);
+    if (typeof b.code === "string") return sanitizeErrorCode(b.code);
+  }
+  return undefined;
+}
+
+/** The shape name of an absolute shape id. */
+export function shapeName(id: string): string {
+  return id.slice(id.lastIndexOf("#") + 1);
+}
+
+/** The modeled error an error code names, among the operation's then the service's errors. */
+export function findErrorSchema(
+  service: ServiceSchema,
+  op: OperationSchema,
+  code: string | undefined,
+): StructureSchema | undefined {
+  if (!code) return undefined;
+  for (const list of [op.errors, service.errors]) {
+    for (const error of list) if (shapeName(error.id) === code) return error;
+  }
+  return undefined;
+}
+
+/** The HTTP status an error is sent with: `@httpError`, else 400 for client and 500 for server. */
+export function errorStatus(error: StructureSchema): number {
+  return error.httpStatus ?? (error.error === "server" ? 500 : 400);
+}
+
+export interface ResponseMetadata {
+  httpStatusCode: number;
+  requestId?: string;
+  extendedRequestId?: string;
+  cfId?: string;
+  attempts?: number;
+  totalRetryDelay?: number;
+}
+
+export function responseMetadata(response: HttpResponseMessage): ResponseMetadata {
+  const h = response.headers;
+  return {
+    httpStatusCode: response.statusCode,
+    requestId: h["x-amzn-requestid"] ?? h["x-amz-request-id"] ?? h["x-amzn-request-id"],
+    extendedRequestId: h["x-amz-id-2"],
+    cfId: h["x-amz-cf-id"],
+  };
+}
+
+/** Thrown for error codes the model does not know when the service has no base exception. */
+class UnmodeledServiceException extends ServiceException {}
+
+/**
+ * The exception to throw for an error response: the modeled error's class with its members, or
+ * (unknown code) the service's base exception named after the code, `$fault` from the status.
+ */
+export function buildServiceError(
+  service: ServiceSchema,
+  schema: StructureSchema | undefined,
+  code: string | undefined,
+  response: HttpResponseMessage,
+  members: Record<string, unknown>,
+  body: unknown,
+): Error {
+  const $metadata = responseMetadata(response);
+  const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const rawMessage = members.message ?? members.Message ?? b.message ?? b.Message;
+  const message = typeof rawMessage === "string" && rawMessage !== "" ? rawMessage : undefined;
+  let error: Error & Record<string, unknown>;
+  if (schema?.exception) {
+    error = new schema.exception({ $metadata, ...members, message }) as Error &
+      Record<string, unknown>;
+  } else {
+    const name = code ?? "UnknownError";
+    const $fault = schema?.error ?? (response.statusCode >= 500 ? "server" : "client");
+    const Base = service.baseException ?? UnmodeledServiceException;
+    error = new Base({ name, $fault, $metadata, message: message ?? name, ...members }) as Error &
+      Record<string, unknown>;
+    if (error.name !== name) error.name = name;
+  }
+  if (!error.$metadata) error.$metadata = $metadata;
+  // `@retryable` errors are retried by the client (throttling ones with the longer backoff).
+  if (schema?.retryable && error.$retryable === undefined) {
+    error.$retryable = { throttling: schema.retryable.throttling === true };
+  }
+  if (!error.message) error.message = message ?? "UnknownError";
+  return error;
+}
+
+/** Parses a JSON body; an empty or whitespace body is `undefined`. */
+export function parseJsonBody(body: Uint8Array | string | undefined): unknown {
+  const text = typeof body === "string" ? body : body && body.length > 0 ? decode(body) : "";
+  if (text.trim() === "") return undefined;
+  return JSON.parse(text);
+}
+
+const decoder = /* @__PURE__ */ new TextDecoder();
+function decode(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}

@@ -1,0 +1,231 @@
+import {
+  deref,
+  type OperationSchema,
+  type ServiceSchema,
+  type StructureSchema,
+} from "../schema.js";
+import { ServiceError } from "./service-error.js";
+
+/** An error response before serialization: the error's schema and its member values. */
+export interface ErrorAnswer {
+  readonly schema: StructureSchema;
+  readonly value: Record<string, unknown>;
+  /** Extra response headers (e.g. `Allow` on 405). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Thrown inside the request pipeline to stop it with an error answer. */
+export class Rejection extends Error {
+  constructor(readonly answer: ErrorAnswer) {
+    super(String(answer.value.message ?? answer.value.Message ?? shapeName(answer.schema.id)));
+  }
+}
+
+export function shapeName(id: string): string {
+  return id.slice(id.indexOf("#") + 1);
+}
+
+/**
+ * An error the model does not declare but AWS's front ends send (unknown operation, bad
+ * signature...): a synthetic schema in the namespace AWS uses for them, so the codec serializes
+ * it like any modeled error.
+ */
+export function frameworkError(
+  name: string,
+  statusCode: number,
+  message: string,
+  headers?: Record<string, string>,
+): ErrorAnswer {
+  return {
+    schema: {
+      type: "structure",
+      id: `com.amazon.coral.service#${name}`,
+      members: { message: { target: { type: "string" } } },
+      error: statusCode >= 500 ? "server" : "client",
+      httpStatus: statusCode,
+    },
+    value: { message },
+    headers,
+  };
+}
+
+export function reject(
+  name: string,
+  statusCode: number,
+  message: string,
+  headers?: Record<string, string>,
+): Rejection {
+  return new Rejection(frameworkError(name, statusCode, message, headers));
+}
+
+/** The status an error answer goes out with. */
+export function statusOf(schema: StructureSchema): number {
+  return schema.httpStatus ?? (schema.error === "server" ? 500 : 400);
+}
+
+/**
+ * The member values of an error answer with `message`: the message goes into the `message` or
+ * `Message` member, and other required members get a neutral value so the answer stays valid
+ * against the model (e.g. Inspector's InvalidInputException requires `errorCode` and `canRetry`).
+ */
+export function errorValue(
+  schema: StructureSchema,
+  message: string,
+  given: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const value: Record<string, unknown> = Object.create(null);
+  for (const [name, member] of Object.entries(schema.members)) {
+    if (Object.hasOwn(given, name) && given[name] !== undefined) value[name] = given[name];
+    else if (name.toLowerCase() === "message") value[name] = message;
+    else if (member.required && member.http === undefined)
+      value[name] = neutralValue(member.target);
+  }
+  if (!Object.keys(schema.members).some((name) => name.toLowerCase() === "message")) {
+    value.message = message;
+  }
+  return { ...value };
+}
+
+function neutralValue(ref: StructureSchema["members"][string]["target"]): unknown {
+  const target = deref(ref);
+  switch (target.type) {
+    case "boolean":
+      return false;
+    case "integer":
+    case "float":
+      return 0;
+    case "enum":
+      return target.values[0];
+    case "intEnum":
+      return target.values[0];
+    case "list":
+      return [];
+    case "map":
+    case "structure":
+    case "document":
+      return {};
+    default:
+      return "";
+  }
+}
+
+/** Every error an operation may answer with: its own, then the service's. */
+export function errorsOf(
+  service: ServiceSchema,
+  op: OperationSchema | undefined,
+): StructureSchema[] {
+  return [...(op?.errors ?? []), ...service.errors];
+}
+
+export function allErrors(
+  service: ServiceSchema,
+  operations: Iterable<OperationSchema>,
+): StructureSchema[] {
+  const seen = new Map<string, StructureSchema>();
+  for (const schema of service.errors) seen.set(schema.id, schema);
+  for (const op of operations) for (const schema of op.errors) seen.set(schema.id, schema);
+  return [...seen.values()];
+}
+
+const VALIDATION_NAMES = ["ValidationException", "InvalidInputException", "BadRequestException"];
+
+/**
+ * Chooses the error that answers invalid input, per operation:
+ * 1. the error named by `options.validationError`, wherever the service models it;
+ * 2. else the first of ValidationException, InvalidInputException, BadRequestException that the
+ *    operation or the service declares;
+ * 3. else the first of those names anywhere in the service;
+ * 4. else a synthetic 400 ValidationException.
+ */
+export function validationErrorFor(
+  service: ServiceSchema,
+  operations: Iterable<OperationSchema>,
+  named?: string,
+): (op: OperationSchema | undefined) => StructureSchema {
+  const everywhere = allErrors(service, operations);
+  const byName = (list: StructureSchema[], name: string) =>
+    list.find((schema) => shapeName(schema.id) === name);
+  if (named !== undefined) {
+    const chosen = byName(everywhere, named);
+    if (!chosen) throw new TypeError(`validationError: the service models no error named ${named}`);
+    return () => chosen;
+  }
+  const fallback =
+    VALIDATION_NAMES.map((name) => byName(everywhere, name)).find((s) => s !== undefined) ??
+    frameworkError("ValidationException", 400, "").schema;
+  const cache = new Map<OperationSchema | undefined, StructureSchema>();
+  return (op) => {
+    let chosen = cache.get(op);
+    if (!chosen) {
+      const declared = errorsOf(service, op);
+      chosen =
+        VALIDATION_NAMES.map((name) => byName(declared, name)).find((s) => s !== undefined) ??
+        fallback;
+      cache.set(op, chosen);
+    }
+    return chosen;
+  };
+}
+
+/**
+ * Chooses the error that answers internal failures: `options.internalError`, else the first
+ * server error with status 500 whose name contains "Internal" (service errors first), else the
+ * first server error with status 500, else a synthetic 500 InternalFailure.
+ */
+export function internalErrorFor(
+  service: ServiceSchema,
+  operations: Iterable<OperationSchema>,
+  named?: string,
+): StructureSchema {
+  const everywhere = allErrors(service, operations);
+  if (named !== undefined) {
+    const chosen = everywhere.find((schema) => shapeName(schema.id) === named);
+    if (!chosen) throw new TypeError(`internalError: the service models no error named ${named}`);
+    return chosen;
+  }
+  const server = everywhere.filter((s) => s.error === "server" && statusOf(s) === 500);
+  return (
+    server.find((s) => shapeName(s.id).includes("Internal")) ??
+    server[0] ??
+    frameworkError("InternalFailure", 500, "").schema
+  );
+}
+
+/**
+ * Recognises a modeled error thrown by an operation function: an instance of an error schema's
+ * generated exception class, a ServiceError, or any object whose `name` is a modeled error's
+ * name. Returns undefined for anything else (an internal failure).
+ */
+export function modeledAnswer(
+  thrown: unknown,
+  declared: readonly StructureSchema[],
+  everywhere: readonly StructureSchema[],
+): ErrorAnswer | undefined {
+  if (typeof thrown !== "object" || thrown === null) return undefined;
+  let schema = declared.find((s) => s.exception !== undefined && thrown instanceof s.exception);
+  const name = (thrown as { name?: unknown }).name;
+  if (!schema && typeof name === "string") {
+    schema =
+      declared.find((s) => shapeName(s.id) === name) ??
+      everywhere.find((s) => shapeName(s.id) === name);
+  }
+  const rawMessage = (thrown as { message?: unknown }).message;
+  const message = typeof rawMessage === "string" ? rawMessage : "";
+  if (thrown instanceof ServiceError) {
+    if (schema) return { schema, value: errorValue(schema, message, { ...thrown.members }) };
+    const status = thrown.statusCode ?? 400;
+    const answer = frameworkError(
+      thrown.name,
+      status >= 400 && status <= 599 ? status : 400,
+      message,
+    );
+    return { ...answer, value: { ...thrown.members, message } };
+  }
+  if (!schema) return undefined;
+  const given: Record<string, unknown> = {};
+  for (const member of Object.keys(schema.members)) {
+    const v = (thrown as Record<string, unknown>)[member];
+    if (v !== undefined) given[member] = v;
+  }
+  return { schema, value: errorValue(schema, message, given) };
+}

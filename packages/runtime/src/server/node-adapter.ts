@@ -1,0 +1,219 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { BodyTimeoutError } from "./body.js";
+
+export interface NodeAdapterOptions {
+  /**
+   * Time a client has to send its whole body once its headers are in; a slower client gets
+   * 408 RequestTimeoutException. Default 30 s.
+   */
+  readonly bodyTimeoutMs?: number;
+  /** createNodeServer: time a client has to send its headers (node's `headersTimeout`). Default 10 s. */
+  readonly headersTimeoutMs?: number;
+  /** createNodeServer: largest accepted header block (node's `maxHeaderSize`). Default 16 KiB. */
+  readonly maxHeaderBytes?: number;
+  /** createNodeServer: idle time before a kept-alive connection closes. Default 5 s. */
+  readonly keepAliveTimeoutMs?: number;
+  /** createNodeServer: connections beyond this many are refused (node's `maxConnections`). */
+  readonly maxConnections?: number;
+}
+
+const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const GET_OR_HEAD = new Set(["GET", "HEAD"]);
+
+/**
+ * Adapts a Fetch-API handler to node:http. The body is streamed to the handler (which enforces
+ * its size limit) under a body timeout; a client that disconnects aborts the request's signal.
+ * The listener never throws and never leaves a response hanging.
+ */
+export function toNodeListener(
+  handler: (request: Request) => Promise<Response>,
+  options: NodeAdapterOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  return (req, res) => {
+    req.on("error", () => {});
+    res.on("error", () => {});
+    serve(handler, req, res, bodyTimeoutMs).catch(() => answerFailure(res));
+  };
+}
+
+/**
+ * A node:http server for a handler, hardened against slow and oversized clients: header and
+ * body timeouts, a header size cap, and idle keep-alive connections closed.
+ */
+export function createNodeServer(
+  handler: (request: Request) => Promise<Response>,
+  options: NodeAdapterOptions = {},
+): Server {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const bodyTimeout = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const server = createServer(
+    {
+      headersTimeout,
+      // Node's own whole-request deadline, a backstop behind the adapter's 408.
+      requestTimeout: headersTimeout + bodyTimeout + 5_000,
+      // How often node checks the two deadlines above.
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4))),
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+    },
+    toNodeListener(handler, options),
+  );
+  if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
+  return server;
+}
+
+async function serve(
+  handler: (request: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bodyTimeoutMs: number,
+): Promise<void> {
+  const aborted = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) aborted.abort();
+  });
+  const method = (req.method ?? "GET").toUpperCase();
+  const hasBody = !GET_OR_HEAD.has(method);
+  const body = hasBody ? bodyStream(req, bodyTimeoutMs) : undefined;
+  if (!hasBody) req.resume(); // a GET's stray body is discarded, never buffered
+  const request = new Request(requestUrl(req), {
+    method,
+    headers: requestHeaders(req),
+    signal: aborted.signal,
+    ...(body ? { body: body.stream, duplex: "half" } : {}),
+  } as RequestInit);
+  let response: Response;
+  try {
+    response = await handler(request);
+  } finally {
+    body?.stop();
+  }
+  const payload = new Uint8Array(await response.arrayBuffer());
+  if (res.destroyed) return;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  headers["content-length"] = String(payload.byteLength);
+  // A body the handler did not read to the end (413, early errors) is not worth reading
+  // further: close the connection after the answer instead.
+  if (!req.complete) headers.connection = "close";
+  res.writeHead(response.status, headers);
+  res.end(method === "HEAD" ? undefined : payload);
+}
+
+/** The request's URL; the Host header is used only when it is a plausible host. */
+function requestUrl(req: IncomingMessage): string {
+  let target = req.url ?? "/";
+  if (!target.startsWith("/")) {
+    try {
+      const absolute = new URL(target);
+      target = absolute.pathname + absolute.search;
+    } catch {
+      target = `/${target}`;
+    }
+  }
+  const host = req.headers.host;
+  if (host !== undefined && /^[A-Za-z0-9.\-_:[\]]{1,255}$/.test(host)) {
+    try {
+      return new URL(`http://${host}${target}`).href;
+    } catch {
+      // An invalid port or the like: fall through to localhost.
+    }
+  }
+  return new URL(`http://localhost${target}`).href;
+}
+
+function requestHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    try {
+      headers.append(raw[i]!, raw[i + 1]!);
+    } catch {
+      // A header value Fetch refuses cannot reach the handler; drop it.
+    }
+  }
+  return headers;
+}
+
+/**
+ * The request body as a web stream with backpressure, erroring with BodyTimeoutError when the
+ * client has not finished sending it in time.
+ */
+function bodyStream(req: IncomingMessage, timeoutMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  let settled = false;
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
+  const abortWith = (error: Error) => {
+    if (settled) return;
+    settled = true;
+    stop();
+    try {
+      controllerRef?.error(error);
+    } catch {
+      // Already closed or cancelled.
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controllerRef = controller;
+      timer = setTimeout(() => {
+        req.pause();
+        abortWith(new BodyTimeoutError("request body timeout"));
+      }, timeoutMs);
+      timer.unref?.();
+      req.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on("end", () => {
+        if (settled) return;
+        settled = true;
+        stop();
+        controller.close();
+      });
+      req.on("aborted", () => abortWith(new Error("client aborted the request")));
+      req.on("error", (error) => abortWith(error));
+      req.on("close", () => {
+        if (!req.complete) abortWith(new Error("connection closed before the body was complete"));
+      });
+    },
+    pull() {
+      if (!settled) req.resume();
+    },
+    cancel() {
+      settled = true;
+      stop();
+      req.pause();
+    },
+  });
+  return { stream, stop };
+}
+
+/** Last resort when the adapter itself failed: a generic 500, or a closed connection. */
+function answerFailure(res: ServerResponse): void {
+  try {
+    if (!res.headersSent && !res.destroyed) {
+      const body = '{"__type":"InternalFailure","message":"Internal server error"}';
+      res.writeHead(500, {
+        "content-type": "application/json",
+        "x-amzn-errortype": "InternalFailure",
+        "content-length": String(Buffer.byteLength(body)),
+        connection: "close",
+      });
+      res.end(body);
+    } else {
+      res.destroy();
+    }
+  } catch {
+    res.destroy();
+  }
+}
