@@ -1,6 +1,14 @@
 // @docsmith/runtime: what every generated package shares at run time.
 
-// Client: AWS SDK v3's API on @smithy/smithy-client.
+// Client: AWS SDK v3's API on @smithy/smithy-client (whose classes live in @smithy/core/client;
+// importing them from there, or from here, skips loading the rest of smithy-client).
+export {
+  Client,
+  Command,
+  createAggregatedClient,
+  decorateServiceException,
+  ServiceException,
+} from "@smithy/core/client";
 export {
   AwsClient,
   type AwsClientConfig,
@@ -23,6 +31,7 @@ export type { HttpHandler } from "./client/http.js";
 export { createPaginator, type PaginationConfiguration } from "./client/paginator.js";
 export { backoffDelay, classifyError, type RetryKind } from "./client/retry.js";
 export { createDefaultRequestHandler } from "./platform/default-request-handler.js";
+// Protocol codecs, each in its own module so a bundle carries only the one its service uses.
 export { awsJson1_0, awsJson1_1 } from "./protocol/aws-json.js";
 export { ProtocolError } from "./protocol/errors.js";
 export { protocolFor } from "./protocol/for-service.js";
@@ -42,9 +51,9 @@ export {
   sanitizeErrorCode,
   shapeName,
 } from "./protocol/service-errors.js";
-// Protocol codecs (each in its own module, so a bundle carries only the one its service uses).
 export type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./protocol/types.js";
+// Schemas: the contract with generated code.
 export * from "./schema.js";
-export { ValidationException } from "./validation/exception.js";
 // Validation messages worded like AWS's.
+export { ValidationException } from "./validation/exception.js";
 export { formatValidationErrors, validationErrorFragments } from "./validation/messages.js";

@@ -1,4 +1,4 @@
-import { Client } from "@smithy/smithy-client";
+import { Client } from "@smithy/core/client";
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -43,7 +43,7 @@ export interface AwsClientConfig {
   maxAttempts?: number | Provider<number>;
   /** Only "standard" is implemented; accepted for compatibility. */
   retryMode?: "standard" | Provider<string>;
-  /** Per-attempt timeout in ms for the default request handler. */
+  /** Per-attempt timeout in ms (a call's `requestTimeout` option overrides it). */
   requestTimeout?: number;
   /** Transport (default: node:http(s) keep-alive on Node, fetch in browsers). */
   requestHandler?: HttpHandler;
@@ -62,6 +62,7 @@ export interface ResolvedAwsClientConfig {
   readonly maxAttempts: Provider<number>;
   readonly validateInput: boolean;
   readonly disableHostPrefix: boolean;
+  readonly requestTimeout?: number;
   readonly requestHandler: HttpHandler;
   readonly protocolCodec: Protocol;
   readonly logger?: Logger;
@@ -110,6 +111,7 @@ export class AwsClient extends Client<
       maxAttempts,
       validateInput: config.validateInput ?? true,
       disableHostPrefix: config.disableHostPrefix ?? false,
+      requestTimeout: config.requestTimeout,
       requestHandler: config.requestHandler ?? createDefaultRequestHandler(config.requestTimeout),
       protocolCodec,
       logger: config.logger,
@@ -136,14 +138,15 @@ export class AwsClient extends Client<
       tags: ["RETRY"],
       override: true,
     });
-    stack.add(signingMiddleware({ service, credentials, region }), {
+    const clock = { offset: 0 };
+    stack.add(signingMiddleware({ service, credentials, region, clock }), {
       step: "finalizeRequest",
       priority: "low",
       name: "docsmithSigningMiddleware",
       tags: ["SIGNATURE", "AWSAUTH"],
       override: true,
     });
-    stack.add(deserializeMiddleware({ service, protocol: protocolCodec }), {
+    stack.add(deserializeMiddleware({ service, protocol: protocolCodec, clock }), {
       step: "deserialize",
       name: "docsmithDeserializeMiddleware",
       override: true,
@@ -159,6 +162,19 @@ export class AwsClient extends Client<
   }
 
   /** `client.send(command, options?)`, AWS SDK v3's; options: `abortSignal`, `requestTimeout`. */
+  override send<Input extends object, Output extends MetadataBearer>(
+    command: AwsCommand<Input, Output>,
+    options?: CallOptions,
+  ): Promise<Output>;
+  override send<Input extends object, Output extends MetadataBearer>(
+    command: AwsCommand<Input, Output>,
+    cb: (err: any, data?: Output) => void,
+  ): void;
+  override send<Input extends object, Output extends MetadataBearer>(
+    command: AwsCommand<Input, Output>,
+    options: CallOptions,
+    cb: (err: any, data?: Output) => void,
+  ): void;
   override send(command: any, optionsOrCb?: any, cb?: any): any {
     const options: CallOptions | undefined =
       typeof optionsOrCb === "function" ? undefined : optionsOrCb;

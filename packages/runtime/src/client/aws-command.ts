@@ -1,4 +1,4 @@
-import { Command } from "@smithy/smithy-client";
+import { Command } from "@smithy/core/client";
 import type { Handler, MetadataBearer, MiddlewareStack } from "@smithy/types";
 import type { OperationSchema } from "../schema.js";
 import type { ResolvedAwsClientConfig } from "./aws-client.js";

@@ -1,4 +1,3 @@
-import { SignatureV4 } from "@smithy/signature-v4";
 import {
   type AwsCredentialIdentityProvider,
   type DeserializeHandler,
@@ -25,7 +24,7 @@ import type { Protocol } from "../protocol/types.js";
 import type { MemberSchema, OperationSchema, ServiceSchema } from "../schema.js";
 import { ValidationException } from "../validation/exception.js";
 import { collectBody } from "./http.js";
-import { CALL_OPTIONS } from "./retry.js";
+import { CALL_OPTIONS, type CallOptions } from "./retry.js";
 
 /** The operation a resolved handler serves, kept in the handler context. */
 export const OPERATION = "docsmith:operation";
@@ -37,9 +36,18 @@ export type DocsmithContext = HandlerExecutionContext & { [OPERATION]: Operation
  */
 export function resolveOperation(
   stack: MiddlewareStack<any, any>,
-  config: { requestHandler: RequestHandler<any, any, any>; serviceId: string; logger?: Logger },
+  config: {
+    requestHandler: RequestHandler<any, any, any>;
+    serviceId: string;
+    logger?: Logger;
+    requestTimeout?: number;
+  },
   op: OperationSchema,
 ): Handler<any, MetadataBearer> {
+  // The client's requestTimeout reaches any handler (ours also get it at construction).
+  const defaults: CallOptions = config.requestTimeout
+    ? { requestTimeout: config.requestTimeout }
+    : {};
   const context = {
     clientName: `${config.serviceId.replace(/\s+/g, "")}Client`,
     commandName: `${op.name}Command`,
@@ -47,11 +55,15 @@ export function resolveOperation(
     [SMITHY_CONTEXT_KEY]: { operation: op.name },
     [OPERATION]: op,
   } as DocsmithContext;
-  return stack.resolve(
-    (args: any) =>
-      config.requestHandler.handle(args.request, args[CALL_OPTIONS] ?? {}) as Promise<any>,
-    context,
-  );
+  return stack.resolve((args: any) => {
+    const options: CallOptions | undefined = args[CALL_OPTIONS];
+    const merged = options
+      ? options.requestTimeout === undefined
+        ? { ...defaults, ...options }
+        : options
+      : defaults;
+    return config.requestHandler.handle(args.request, merged) as Promise<any>;
+  }, context);
 }
 
 const tokenMembers = new WeakMap<OperationSchema, readonly string[]>();
@@ -126,30 +138,56 @@ function byteLength(body: unknown): number {
   return (body as Uint8Array).byteLength;
 }
 
-/** The signing step (after the retry step, so every attempt is signed afresh). */
+/**
+ * The signing step (after the retry step, so every attempt is signed afresh). The signer is
+ * loaded on first use: @smithy/signature-v4 is a large share of the package's import time.
+ */
 export function signingMiddleware(options: {
   service: ServiceSchema;
   credentials: AwsCredentialIdentityProvider;
   region: Provider<string>;
+  clock: ClockOffset;
 }) {
-  const signer = new SignatureV4({
-    credentials: options.credentials,
-    region: options.region,
-    service: options.service.signingName,
-    sha256: Sha256,
-    uriEscapePath: true,
-  });
+  let signer:
+    | Promise<{ sign(request: HttpRequest, o?: { signingDate?: Date }): Promise<HttpRequest> }>
+    | undefined;
+  const load = () =>
+    import("@smithy/signature-v4").then(
+      ({ SignatureV4 }) =>
+        new SignatureV4({
+          credentials: options.credentials,
+          region: options.region,
+          service: options.service.signingName,
+          sha256: Sha256,
+          uriEscapePath: true,
+        }),
+    );
   return (next: FinalizeHandler<any, MetadataBearer>) =>
     async (args: FinalizeHandlerArguments<any>) => {
       const request = args.request as HttpRequest;
       const host = request.port ? `${request.hostname}:${request.port}` : request.hostname;
-      const signed = await signer.sign({ ...request, headers: { ...request.headers, host } });
+      if (!signer) {
+        signer = load();
+        signer.catch(() => {
+          signer = undefined; // a failed load is retried by the next call
+        });
+      }
+      const { offset } = options.clock;
+      const toSign = { ...request, headers: { ...request.headers, host } };
+      const signed = await (await signer).sign(
+        toSign,
+        offset === 0 ? undefined : { signingDate: new Date(Date.now() + offset) },
+      );
       return next({ ...args, request: signed });
     };
 }
 
 /** The deserialize step: collect the body, decode it with the protocol, attach $metadata. */
-export function deserializeMiddleware(config: { service: ServiceSchema; protocol: Protocol }) {
+export function deserializeMiddleware(config: {
+  service: ServiceSchema;
+  protocol: Protocol;
+  clock: ClockOffset;
+}) {
   return (next: DeserializeHandler<any, MetadataBearer>, context: HandlerExecutionContext) =>
     async (args: DeserializeHandlerArguments<any>) => {
       const op = (context as DocsmithContext)[OPERATION];
@@ -159,14 +197,42 @@ export function deserializeMiddleware(config: { service: ServiceSchema; protocol
         headers: lowerCaseKeys(response.headers),
         body: await collectBody(response.body),
       };
-      const output = (await config.protocol.deserializeResponse(
-        config.service,
-        op,
-        message,
-      )) as MetadataBearer;
+      let output: MetadataBearer;
+      try {
+        output = (await config.protocol.deserializeResponse(
+          config.service,
+          op,
+          message,
+        )) as MetadataBearer;
+      } catch (error) {
+        if (message.statusCode >= 300 && correctClock(config.clock, message.headers.date)) {
+          const meta = (error as { $metadata?: Record<string, unknown> }).$metadata;
+          if (meta) meta.clockSkewCorrected = true;
+        }
+        throw error;
+      }
       output.$metadata = responseMetadata(message);
       return { response, output };
     };
+}
+
+/** How far the local clock is behind the service's, in ms (the SDK's systemClockOffset). */
+export interface ClockOffset {
+  offset: number;
+}
+
+/**
+ * After an error response, adopt the server's clock when ours is more than five minutes off, so
+ * the retry of a "signature expired / time too skewed" error is signed with a time AWS accepts.
+ */
+function correctClock(clock: ClockOffset, serverDate: string | undefined): boolean {
+  if (!serverDate) return false;
+  const server = Date.parse(serverDate);
+  if (Number.isNaN(server)) return false;
+  const local = Date.now() + clock.offset;
+  if (Math.abs(server - local) <= 300_000) return false;
+  clock.offset = server - Date.now();
+  return true;
 }
 
 /** Header names lower-cased (our handlers already do; a custom handler or middleware may not). */

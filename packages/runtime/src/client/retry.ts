@@ -29,6 +29,15 @@ const THROTTLING_CODES = new Set([
   "EC2ThrottledException",
 ]);
 const TRANSIENT_CODES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+// Signed with a time the service refused: the deserialize step has corrected the clock by then.
+const CLOCK_SKEW_CODES = new Set([
+  "AuthFailure",
+  "InvalidSignatureException",
+  "RequestExpired",
+  "RequestInTheFuture",
+  "RequestTimeTooSkewed",
+  "SignatureDoesNotMatch",
+]);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 const NETWORK_CODES = new Set([
   "ECONNRESET",
@@ -48,7 +57,12 @@ interface ErrorLike {
   code?: string;
   $fault?: string;
   $retryable?: { throttling?: boolean };
-  $metadata?: { httpStatusCode?: number; attempts?: number; totalRetryDelay?: number };
+  $metadata?: {
+    httpStatusCode?: number;
+    attempts?: number;
+    totalRetryDelay?: number;
+    clockSkewCorrected?: boolean;
+  };
   cause?: unknown;
 }
 
@@ -63,6 +77,7 @@ export function classifyError(error: unknown): RetryKind {
     return "throttling";
   if (e.$retryable) return "transient";
   if (e.name && TRANSIENT_CODES.has(e.name)) return "transient";
+  if (e.name && CLOCK_SKEW_CODES.has(e.name) && e.$metadata?.clockSkewCorrected) return "transient";
   if (status !== undefined && TRANSIENT_STATUS.has(status)) return "transient";
   const code = e.code ?? (e.cause as ErrorLike | undefined)?.code;
   if (code && NETWORK_CODES.has(code)) return "transient";

@@ -1,5 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent as HttpsAgent } from "node:https";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import { abortError, buildQueryString, type HttpHandler, timeoutError } from "../client/http.js";
 
@@ -19,6 +19,8 @@ export interface NodeHttpHandlerOptions {
 export class NodeHttpHandler implements HttpHandler {
   private httpAgent?: HttpAgent;
   private httpsAgent?: HttpsAgent;
+  /** node:https, loaded on the first https request (it pulls in tls). */
+  private https?: typeof import("node:https");
 
   constructor(private readonly options: NodeHttpHandlerOptions = {}) {
     this.httpAgent = options.httpAgent;
@@ -29,6 +31,12 @@ export class NodeHttpHandler implements HttpHandler {
     request: HttpRequest,
     options: HttpHandlerOptions = {},
   ): Promise<{ response: HttpResponse }> {
+    if (request.protocol === "https:" && !this.https) {
+      return import("node:https").then((https) => {
+        this.https = https;
+        return this.handle(request, options);
+      });
+    }
     return new Promise((resolve, reject) => {
       const signal = options.abortSignal as AbortSignal | undefined;
       if (signal?.aborted) {
@@ -41,7 +49,7 @@ export class NodeHttpHandler implements HttpHandler {
       const hostname = request.hostname.startsWith("[")
         ? request.hostname.slice(1, -1)
         : request.hostname;
-      const req = (https ? httpsRequest : httpRequest)(
+      const req = (https ? this.https!.request : httpRequest)(
         {
           agent,
           method: request.method,
@@ -98,7 +106,7 @@ export class NodeHttpHandler implements HttpHandler {
   private agentFor(scheme: "http" | "https"): HttpAgent {
     const maxSockets = this.options.maxSockets ?? 50;
     if (scheme === "https") {
-      this.httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets });
+      this.httpsAgent ??= new this.https!.Agent({ keepAlive: true, maxSockets });
       return this.httpsAgent;
     }
     this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets });

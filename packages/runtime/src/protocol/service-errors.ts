@@ -1,4 +1,4 @@
-import { ServiceException } from "@smithy/smithy-client";
+import { ServiceException } from "@smithy/core/client";
 import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.js";
 import type { HttpResponseMessage } from "./types.js";
 

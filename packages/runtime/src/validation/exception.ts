@@ -1,4 +1,4 @@
-import { ServiceException } from "@smithy/smithy-client";
+import { ServiceException } from "@smithy/core/client";
 import type { ValidatorError } from "../schema.js";
 import { formatValidationErrors } from "./messages.js";
 

@@ -1,6 +1,6 @@
 import { Client, createAggregatedClient } from "@smithy/smithy-client";
 import type { MetadataBearer } from "@smithy/types";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { AwsClient, type AwsClientConfig } from "../../src/client/aws-client.js";
 import { AwsCommand } from "../../src/client/aws-command.js";
 import { FetchHttpHandler } from "../../src/client/fetch-http-handler.js";
@@ -103,6 +103,13 @@ describe("awsJson1_1 client against a real server", () => {
     );
     expect(req!.signatureValid).toBe(true);
     expect(req!.headers.connection).toBe("keep-alive");
+  });
+
+  it("types send() by the command's output", () => {
+    const client = new WidgetsClient({ region: "us-west-2", credentials });
+    clients.push(client);
+    const send = (input: Record<string, unknown>) => client.send(new CreateWidgetCommand(input));
+    expectTypeOf(send).returns.resolves.toEqualTypeOf<Out>();
   });
 
   it("fills a missing idempotency token with a UUID", async () => {
@@ -267,6 +274,45 @@ describe("retries, timeouts and aborts", () => {
     );
   });
 
+  it("corrects a skewed clock from the Date header and retries", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const ahead = Date.now() + 3_600_000; // the service's clock is an hour ahead of ours
+    const { server, client } = await setup([
+      (_, res) =>
+        json(
+          res,
+          403,
+          { __type: "InvalidSignatureException", message: "Signature expired" },
+          { date: new Date(ahead).toUTCString() },
+        ),
+      (_, res) => json(res, 200, { widget: { id: "in-time" } }),
+    ]);
+    const out = await client.send(new CreateWidgetCommand({ name: "a" }));
+    expect(out.widget.id).toBe("in-time");
+    const amzDate = (r: { headers: Record<string, string> }) => {
+      const d = r.headers["x-amz-date"]!;
+      return Date.UTC(
+        +d.slice(0, 4),
+        +d.slice(4, 6) - 1,
+        +d.slice(6, 8),
+        +d.slice(9, 11),
+        +d.slice(11, 13),
+        +d.slice(13, 15),
+      );
+    };
+    expect(Math.abs(amzDate(server.requests[0]!) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(amzDate(server.requests[1]!) - ahead)).toBeLessThan(60_000);
+    expect(server.requests[1]!.signatureValid).toBe(true);
+
+    // A signature error without skew (a wrong key) is not retried.
+    const { server: s2, client: c2 } = await setup([
+      (_, res) => json(res, 403, { __type: "InvalidSignatureException" }),
+    ]);
+    const e = await c2.send(new CreateWidgetCommand({ name: "a" })).catch((x: any) => x);
+    expect(e.name).toBe("InvalidSignatureException");
+    expect(s2.requests).toHaveLength(1);
+  });
+
   it("stops at maxAttempts and does not retry client errors", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const { server, client } = await setup(
@@ -392,11 +438,15 @@ describe("the fetch transport (the browser default)", () => {
     expect(out.$metadata.requestId).toBe("req-123");
     expect(server.requests[0]!.url).toBe("/widgets/w%201?verbose=false");
     expect(server.requests[0]!.signatureValid).toBe(true);
-    const timedOut = await client.send(new GetWidgetCommand({ widgetId: "w" }), { requestTimeout: 50 }).catch((e: any) => e);
+    const timedOut = await client
+      .send(new GetWidgetCommand({ widgetId: "w" }), { requestTimeout: 50 })
+      .catch((e: any) => e);
     expect(timedOut.name).toBe("TimeoutError");
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const aborted = await client.send(new GetWidgetCommand({ widgetId: "w" }), { abortSignal: controller.signal }).catch((e: any) => e);
+    const aborted = await client
+      .send(new GetWidgetCommand({ widgetId: "w" }), { abortSignal: controller.signal })
+      .catch((e: any) => e);
     expect(aborted.name).toBe("AbortError");
   });
 });
@@ -438,6 +488,25 @@ describe("configuration", () => {
     });
     await cn.send(new GetDataCommand({ account: "123" }));
     expect(seen[1].hostname).toBe("widgets.cn-north-1.amazonaws.com.cn");
+  });
+
+  it("passes the client's requestTimeout to a custom handler, a call's own winning", async () => {
+    const seen: any[] = [];
+    const requestHandler = {
+      handle: async (_request: any, options: any) => {
+        seen.push(options);
+        return { response: { statusCode: 200, headers: {}, body: "{}" } };
+      },
+    };
+    const client = new WidgetsClient({
+      region: "us-east-1",
+      credentials,
+      requestHandler,
+      requestTimeout: 1234,
+    });
+    await client.send(new CreateWidgetCommand({ name: "a" }));
+    await client.send(new CreateWidgetCommand({ name: "a" }), { requestTimeout: 99 });
+    expect(seen.map((o) => o.requestTimeout)).toEqual([1234, 99]);
   });
 
   it("takes endpoint providers, URLs and base paths", async () => {
@@ -537,7 +606,10 @@ describe("configuration", () => {
     const { server, client } = await setup([
       (_, res) => json(res, 200, { widget: { id: "base" } }),
     ]);
-    const baseSend = Client.prototype.send as unknown as (this: AwsClient, command: unknown) => Promise<Out>;
+    const baseSend = Client.prototype.send as unknown as (
+      this: AwsClient,
+      command: unknown,
+    ) => Promise<Out>;
     const out = await baseSend.call(client, new CreateWidgetCommand({ name: "a" }));
     expect(out.widget.id).toBe("base");
     expect(out.$metadata.attempts).toBe(1);
