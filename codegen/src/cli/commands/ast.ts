@@ -1,5 +1,33 @@
-// Placeholder until the ast command lands; it says so rather than pretending to work.
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("docsmith ast: not implemented yet\n");
-  return 1;
+/**
+ * `docsmith ast FILE...`: loads the given .smithy / .json files (directories: every model file
+ * beneath) and prints the model as JSON AST without the bundled prelude shapes, in stable key
+ * order. Events go to stderr the way a compiler prints them; any ERROR exits 1 and prints no AST.
+ */
+import { formatEvent } from "../../model/ast.js";
+import { loadFiles, toCanonicalJson, withoutBundled } from "../../model/load.js";
+
+export async function run(args: string[]): Promise<number> {
+  if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
+    process.stderr.write("usage: docsmith ast FILE...\n");
+    return args.length === 0 ? 2 : 0;
+  }
+  let result: Awaited<ReturnType<typeof loadFiles>>;
+  try {
+    result = await loadFiles(args);
+  } catch (e) {
+    process.stderr.write(`docsmith ast: ${(e as Error).message}\n`);
+    return 1;
+  }
+  for (const event of result.events) {
+    if (event.severity !== "NOTE" && event.severity !== "SUGGESTION") {
+      process.stderr.write(`${formatEvent(event)}\n`);
+    }
+  }
+  if (!result.ok) {
+    const n = result.events.filter((e) => e.severity === "ERROR").length;
+    process.stderr.write(`docsmith ast: ${n} error${n === 1 ? "" : "s"}\n`);
+    return 1;
+  }
+  process.stdout.write(toCanonicalJson(withoutBundled(result.model)));
+  return 0;
 }
