@@ -1,0 +1,108 @@
+import { type OperationView, type ServiceView, trait } from "../emit/service-view.js";
+import type { Model, NodeValue } from "../model/ast.js";
+import { canonical, fromExampleNode } from "./example-values.js";
+import { type RepairNote, repair } from "./repair.js";
+import { synthesize } from "./synthesize.js";
+import { isPlainObject, type TypedObject } from "./values.js";
+
+/** A documented example, ready to answer requests. */
+export interface PreparedExample {
+  readonly title: string;
+  /** The example's input in canonical form (see canonical()), for matching. */
+  readonly input: NodeValue;
+  /** The example's output as the operation returns it, repaired where it broke the docs. */
+  readonly output: TypedObject;
+  /** What the repair changed (errata), with the erratum id when the model records one. */
+  readonly repairs: readonly (RepairNote & { erratum?: string })[];
+}
+
+/** Everything `docsmith serve` answers an operation with. */
+export interface OperationAnswers {
+  readonly operation: string;
+  readonly examples: readonly PreparedExample[];
+  /** The answer when there is no example: the minimal valid output. */
+  readonly fallback: TypedObject;
+  /** Problems met while preparing (an example whose output could not be repaired). */
+  readonly problems: readonly string[];
+}
+
+interface ExampleTrait {
+  title?: string;
+  input?: NodeValue;
+  output?: NodeValue;
+  error?: NodeValue;
+}
+
+interface Erratum {
+  id?: string;
+  operation?: string;
+  example?: string;
+  path?: string;
+}
+
+/**
+ * Prepares the answers of one operation from its `smithy.api#examples`: each example's input
+ * in canonical form and its output converted to the implementation's value form and repaired
+ * where it breaks the model's constraints. Examples that document an error, or have no output,
+ * are skipped (the server answers errors only for invalid requests).
+ */
+/**
+ * A second opinion on a prepared output (the package's own output validator): a message when it
+ * refuses the output, which would otherwise be answered with a 500.
+ */
+export type OutputCheck = (operation: string, output: TypedObject) => string | undefined;
+
+export function prepareOperation(
+  view: ServiceView,
+  op: OperationView,
+  check?: OutputCheck,
+): OperationAnswers {
+  const examples: PreparedExample[] = [];
+  const problems: string[] = [];
+  const errata = errataOf(view.model).filter((e) => e.operation === op.id);
+  const documented = trait<ExampleTrait[]>(op.shape.traits, "examples") ?? [];
+  for (const [n, example] of documented.entries()) {
+    const title = example.title ?? `#${n + 1}`;
+    if (example.error !== undefined) continue;
+    const typedInput = fromExampleNode(view, op.input, example.input ?? {});
+    const typedOutput = fromExampleNode(view, op.output, example.output ?? {});
+    const { value, notes } = repair(view, op.output, typedOutput);
+    if (!isPlainObject(value)) {
+      problems.push(`${op.name} example "${title}": its output cannot be made valid; not served`);
+      continue;
+    }
+    const refused = check?.(op.name, value);
+    if (refused) {
+      problems.push(`${op.name} example "${title}": ${refused}; not served`);
+      continue;
+    }
+    examples.push({
+      title,
+      input: canonical(typedInput) ?? {},
+      output: value,
+      repairs: notes.map((note) => {
+        const erratum = errata.find(
+          (e) => e.example === title && e.path === `/output${note.path}`,
+        )?.id;
+        return erratum ? { ...note, erratum } : note;
+      }),
+    });
+  }
+  const synthesized = synthesize(view, op.output, undefined, "string");
+  const fallback =
+    isPlainObject(synthesized) && !check?.(op.name, synthesized) ? synthesized : undefined;
+  if (!fallback) {
+    problems.push(`${op.name}: no valid output can be synthesized from its output shape`);
+  }
+  return {
+    operation: op.name,
+    examples,
+    fallback: fallback ?? {},
+    problems,
+  };
+}
+
+function errataOf(model: Model): Erratum[] {
+  const list = model.metadata?.docsmithErrata;
+  return Array.isArray(list) ? (list.filter(isPlainObject) as Erratum[]) : [];
+}
