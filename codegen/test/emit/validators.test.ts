@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServiceView } from "../../src/emit/service-view.js";
+import {
+  emitOperationValidators,
+  emitValidatorRuntime,
+} from "../../src/emit/validators/standalone.js";
+import { thingsView } from "./load-fixture.js";
+
+type Validator = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;
+};
+
+/** Writes an operation's standalone module to disk and imports it, as a package would. */
+async function load(
+  view: ServiceView,
+  name: string,
+  dir: string,
+): Promise<Record<string, Validator>> {
+  const op = view.operations.find((o) => o.name === name)!;
+  const file = join(dir, `${name}.js`);
+  writeFileSync(file, emitOperationValidators(view, op));
+  return (await import(pathToFileURL(file).href)) as Record<string, Validator>;
+}
+
+describe("standalone validators", () => {
+  const view = thingsView();
+  let dir: string;
+  let list: Record<string, Validator>;
+  let get: Record<string, Validator>;
+  let create: Record<string, Validator>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "docsmith-validators-"));
+    writeFileSync(join(dir, "runtime.js"), emitValidatorRuntime());
+    writeFileSync(join(dir, "package.json"), '{"type":"module"}');
+    list = await load(view, "ListThings", dir);
+    get = await load(view, "GetThing", dir);
+    create = await load(view, "CreateThing", dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("compiles to plain ESM: no require, no eval, no schema compilation at import", () => {
+    const code = emitOperationValidators(view, view.operations[0]!);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/new Function|\beval\(/);
+    expect(code).not.toMatch(/from "ajv/);
+    expect(code).toMatch(/export const validateCreateThingInput/);
+  });
+
+  const errorsOf = (v: Validator, data: unknown) => {
+    expect(v(data)).toBe(false);
+    return v.errors!.map((e) => `${e.instancePath} ${e.keyword}`);
+  };
+
+  it("accepts valid input", () => {
+    const thing = { arn: "arn:aws:things:us-east-1:123456789012:thing/abc", createdAt: new Date() };
+    expect(list.validateListThingsInput!({ maxResults: 10, filter: { colors: ["red"] } })).toBe(
+      true,
+    );
+    expect(get.validateGetThingInput!({ thingArn: thing.arn })).toBe(true);
+    expect(get.validateGetThingOutput!({ thing: { ...thing, payload: new Uint8Array([1]) } })).toBe(
+      true,
+    );
+  });
+
+  it("checks required members, names the member path and the constraint", () => {
+    expect(errorsOf(get.validateGetThingInput!, {})).toEqual([" required"]);
+    expect(get.validateGetThingInput!.errors![0]!.params).toEqual({ missingProperty: "thingArn" });
+  });
+
+  it("checks length (in code points), pattern, range, array size and enum", () => {
+    expect(errorsOf(get.validateGetThingInput!, { thingArn: "arn:aws:nope" })).toEqual([
+      "/thingArn pattern",
+    ]);
+    expect(errorsOf(create.validateCreateThingInput!, { name: "x" })).toEqual(["/name minLength"]);
+    // two astral characters are two characters, not four UTF-16 units
+    expect(create.validateCreateThingInput!({ name: "😀😀" })).toBe(true);
+    expect(errorsOf(list.validateListThingsInput!, { maxResults: 501 })).toEqual([
+      "/maxResults maximum",
+    ]);
+    expect(errorsOf(list.validateListThingsInput!, { maxResults: 1.5 })).toEqual([
+      "/maxResults type",
+    ]);
+    expect(
+      errorsOf(list.validateListThingsInput!, { filter: { colors: ["red", "red", "red", "red"] } }),
+    ).toEqual(["/filter/colors maxItems"]);
+    expect(errorsOf(list.validateListThingsInput!, { filter: { colors: ["blue"] } })).toEqual([
+      "/filter/colors/0 enum",
+    ]);
+  });
+
+  it("checks timestamps are Dates and blobs Uint8Arrays", () => {
+    expect(
+      errorsOf(list.validateListThingsInput!, { filter: { createdAfter: "2024-01-01" } }),
+    ).toEqual(["/filter/createdAfter smithyType"]);
+    expect(list.validateListThingsInput!({ filter: { createdAfter: new Date("nope") } })).toBe(
+      false,
+    );
+    const thing = { arn: "arn:aws:things:us-east-1:123456789012:thing/abc", createdAt: new Date() };
+    expect(errorsOf(get.validateGetThingOutput!, { thing: { ...thing, payload: "AQ==" } })).toEqual(
+      ["/thing/payload smithyType"],
+    );
+  });
+
+  it("lets an absent idempotency token through (the client fills it in) and accepts NaN floats", () => {
+    expect(create.validateCreateThingInput!({ name: "abc" })).toBe(true);
+    expect(create.validateCreateThingInput!({ name: "abc", weight: -1 })).toBe(false);
+    expect(create.validateCreateThingInput!({ name: "abc", weight: Number.NaN })).toBe(true);
+  });
+
+  it("follows recursive shapes", () => {
+    const thing = {
+      arn: "arn:aws:things:us-east-1:123456789012:thing/abc",
+      createdAt: new Date(),
+      parts: [{ name: "a", parts: [{ name: "b", parts: [{}] }] }],
+    };
+    expect(errorsOf(list.validateListThingsOutput!, { things: [thing] })).toEqual([
+      "/things/0/parts/0/parts/0/parts/0 required",
+    ]);
+  });
+});
