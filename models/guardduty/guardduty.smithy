@@ -10,6 +10,11 @@ namespace com.amazonaws.guardduty
 use smithy.test#httpRequestTests
 use smithy.test#httpResponseTests
 
+// Repair (models/guardduty/docs/guardduty-CreatePublishingDestination.txt:64): docs print no
+//   message member in the errors BadRequestException, InternalServerErrorException; we use Message:
+//   String with @jsonName("message") in each; because models/guardduty/service.smithy states
+//   docsmithErrorMessageMember = "message": the service's error bodies carry their message under
+//   that key, which the docs do not list.
 @mixin
 service GuardDutyApi {
     operations: [CreatePublishingDestination]
@@ -31,15 +36,15 @@ service GuardDutyApi {
         title: "Request and response syntax"
         documentation: "The Request Syntax and Response Syntax of the docs, each placeholder replaced by a value of its type that meets its constraints."
         input: {
-            detectorId: "detectorId"
-            clientToken: "string"
-            destinationProperties: { destinationArn: "string", kmsKeyArn: "string" }
-            destinationType: "S3"
+            DetectorId: "detectorId"
+            ClientToken: "string"
+            DestinationProperties: { DestinationArn: "string", KmsKeyArn: "string" }
+            DestinationType: "S3"
         }
-        output: { destinationId: "string" }
+        output: { DestinationId: "string" }
     }
 ])
-@http(method: "POST", uri: "/detector/{detectorId}/publishingDestination", code: 200)
+@http(method: "POST", uri: "/detector/{DetectorId}/publishingDestination", code: 200)
 @httpRequestTests([
     {
         id: "CreatePublishingDestination_RequestSyntax"
@@ -51,10 +56,10 @@ service GuardDutyApi {
         body: "{\"clientToken\":\"string\",\"destinationProperties\":{\"destinationArn\":\"string\",\"kmsKeyArn\":\"string\"},\"destinationType\":\"S3\"}"
         bodyMediaType: "application/json"
         params: {
-            detectorId: "detectorId"
-            clientToken: "string"
-            destinationProperties: { destinationArn: "string", kmsKeyArn: "string" }
-            destinationType: "S3"
+            DetectorId: "detectorId"
+            ClientToken: "string"
+            DestinationProperties: { DestinationArn: "string", KmsKeyArn: "string" }
+            DestinationType: "S3"
         }
     }
 ])
@@ -67,7 +72,7 @@ service GuardDutyApi {
         headers: { "Content-Type": "application/json" }
         body: "{\"destinationId\":\"string\"}"
         bodyMediaType: "application/json"
-        params: { destinationId: "string" }
+        params: { DestinationId: "string" }
     }
 ])
 operation CreatePublishingDestination {
@@ -84,6 +89,12 @@ operation CreatePublishingDestination {
 //   ListDetectors API.Length Constraints: Minimum length of 1. Maximum length of 300.; we use
 //   "Length Constraints:" as its own line; because the page runs the fact into the preceding
 //   sentence.
+// Repair (models/guardduty/docs/guardduty-CreatePublishingDestination.txt:4): docs print
+//   detectorId, clientToken, destinationProperties, destinationType; we use DetectorId,
+//   ClientToken, DestinationProperties, DestinationType; because models/guardduty/service.smithy
+//   states docsmithMemberNames = "PascalCase": AWS's SDK names these members in PascalCase; the
+//   printed name stays the wire name (@jsonName for body members, the label or binding name
+//   otherwise).
 @input
 structure CreatePublishingDestinationRequest {
     /// The ID of the GuardDuty detector associated with the publishing destination.
@@ -92,36 +103,52 @@ structure CreatePublishingDestinationRequest {
     @httpLabel
     @length(min: 1, max: 300)
     @required
-    detectorId: String
+    DetectorId: String
 
     /// The idempotency token for the request.
     @idempotencyToken
+    @jsonName("clientToken")
     @length(min: 0, max: 64)
-    clientToken: String
+    ClientToken: String
 
     /// The properties of the publishing destination, including the ARNs for the destination and the KMS key used for encryption.
+    @jsonName("destinationProperties")
     @required
-    destinationProperties: DestinationProperties
+    DestinationProperties: DestinationProperties
 
     /// The type of resource for the publishing destination. Currently only Amazon S3 buckets are supported.
+    @jsonName("destinationType")
     @length(min: 1, max: 300)
     @required
-    destinationType: DestinationType
+    DestinationType: DestinationType
 }
 
+// Repair (models/guardduty/docs/guardduty-CreatePublishingDestination.txt:50): docs print
+//   destinationId; we use DestinationId; because models/guardduty/service.smithy states
+//   docsmithMemberNames = "PascalCase": AWS's SDK names these members in PascalCase; the printed
+//   name stays the wire name (@jsonName for body members, the label or binding name otherwise).
 @output
 structure CreatePublishingDestinationResponse {
     /// The ID of the publishing destination that is created.
-    destinationId: String
+    @jsonName("destinationId")
+    DestinationId: String
 }
 
 // Repair (models/guardduty/docs/guardduty-CreatePublishingDestination.txt:39): docs print
 //   DestinationProperties (not defined on the page); we use structure DestinationProperties {
 //   destinationArn: String, kmsKeyArn: String } from the Request Syntax at line 10; because the
 //   page references the type without defining it; its skeleton is the only definition.
+// Repair (models/guardduty/docs/guardduty-CreatePublishingDestination.txt:10): docs print
+//   destinationArn, kmsKeyArn; we use DestinationArn, KmsKeyArn; because
+//   models/guardduty/service.smithy states docsmithMemberNames = "PascalCase": AWS's SDK names
+//   these members in PascalCase; the printed name stays the wire name (@jsonName for body members,
+//   the label or binding name otherwise).
 structure DestinationProperties {
-    destinationArn: String
-    kmsKeyArn: String
+    @jsonName("destinationArn")
+    DestinationArn: String
+
+    @jsonName("kmsKeyArn")
+    KmsKeyArn: String
 }
 
 enum DestinationType {
@@ -131,9 +158,17 @@ enum DestinationType {
 /// A bad request exception object.
 @error("client")
 @httpError(400)
-structure BadRequestException {}
+structure BadRequestException {
+    /// The error message.
+    @jsonName("message")
+    Message: String
+}
 
 /// An internal server error exception object.
 @error("server")
 @httpError(500)
-structure InternalServerErrorException {}
+structure InternalServerErrorException {
+    /// The error message.
+    @jsonName("message")
+    Message: String
+}

@@ -11,6 +11,12 @@ namespace com.amazonaws.securityhub
 use smithy.test#httpRequestTests
 use smithy.test#httpResponseTests
 
+// Repair (models/securityhub/docs/securityhub-AcceptInvitation.txt:57): docs print no message
+//   member in the errors InternalException, InvalidAccessException, InvalidInputException,
+//   LimitExceededException, ResourceNotFoundException, ResourceConflictException; we use Message:
+//   String in each; because models/securityhub/service.smithy states docsmithErrorMessageMember =
+//   "Message": the service's error bodies carry their message under that key, which the docs do not
+//   list.
 @mixin
 service SecurityHubApi {
     version: "2018-10-26"
@@ -80,7 +86,10 @@ structure AcceptInvitationResponse {}
 /// Internal server error.
 @error("server")
 @httpError(500)
-structure InternalException {}
+structure InternalException {
+    /// The error message.
+    Message: String
+}
 
 // Repair (models/securityhub/docs/securityhub-AcceptInvitation.txt:63): docs print "AWS Security
 //   Hub isn't enabled for the account used to make this request."
@@ -92,12 +101,18 @@ structure InternalException {}
 /// The account doesn't have permission to perform this action.
 @error("client")
 @httpError(401)
-structure InvalidAccessException {}
+structure InvalidAccessException {
+    /// The error message.
+    Message: String
+}
 
 /// The request was rejected because you supplied an invalid or out-of-range value for an input parameter.
 @error("client")
 @httpError(400)
-structure InvalidInputException {}
+structure InvalidInputException {
+    /// The error message.
+    Message: String
+}
 
 // Repair (models/securityhub/docs/securityhub-AcceptInvitation.txt:75): docs print "The request was
 //   rejected because it attempted to create resources beyond the current AWS account limits. The
@@ -112,12 +127,18 @@ structure InvalidInputException {}
 /// The request was rejected because it attempted to create resources beyond the current AWS account or throttling limits. The error code describes the limit exceeded.
 @error("client")
 @httpError(429)
-structure LimitExceededException {}
+structure LimitExceededException {
+    /// The error message.
+    Message: String
+}
 
 /// The request was rejected because we can't find the specified resource.
 @error("client")
 @httpError(404)
-structure ResourceNotFoundException {}
+structure ResourceNotFoundException {
+    /// The error message.
+    Message: String
+}
 
 // Repair (models/securityhub/docs/securityhub-CreateActionTarget.txt:8): docs print "string⏎"
 //   (placeholders broken over two lines, at lines 8, 10, 12); we use "string"; because the new-look
@@ -199,4 +220,7 @@ structure CreateActionTargetResponse {
 /// The resource specified in the request conflicts with an existing resource.
 @error("client")
 @httpError(409)
-structure ResourceConflictException {}
+structure ResourceConflictException {
+    /// The error message.
+    Message: String
+}

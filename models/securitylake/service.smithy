@@ -3,6 +3,16 @@
 // docs give it (the preview-era API, version 2018-05-10).
 $version: "2.0"
 
+// The error message member. The page lists no members for errors (a name, a sentence and an HTTP
+// status), but Security Lake's REST-JSON error bodies carry the message under "message": AWS's
+// Security Lake model of this API version (2018-05-10) declares `message: String` (@required) on
+// every error. The transcriber adds `message: String` to every error structure; optional, as the
+// docs do not state it (and a client must accept a body without it). Not added: the extra members
+// some of AWS's errors have (e.g. ConflictException resourceId/resourceType), which the page
+// never describes. Member names stay as printed: the page's camelCase names are the ones AWS's
+// SDK (aws-sdk v2, apis/securitylake-2018-05-10) uses.
+metadata docsmithErrorMessageMember = "message"
+
 namespace com.amazonaws.securitylake
 
 use aws.api#service

@@ -15,7 +15,10 @@ export interface TranscribedService {
   namespace: string;
   /** Absolute shape id -> shape, in the order they should be written (docs order). */
   shapes: Record<string, AstShape>;
-  /** Where each shape (or member, `ns#Shape$member`) was read from, for comments and errors. */
+  /**
+   * Where each shape (or member, `ns#Shape$member`) was read from, for comments and errors; and
+   * where each example's input and output were printed (keys from exampleSource()).
+   */
   sources: Record<string, DocLocation>;
   /** Every repair of the docs' text, in docs order. */
   repairs: Repair[];
@@ -26,6 +29,11 @@ export interface DocLocation {
   file: string;
   /** 1-based line. */
   line: number;
+}
+
+/** The `sources` key of where an example's input (the sample request) or output was printed. */
+export function exampleSource(operation: string, title: string, side: "input" | "output"): string {
+  return `${operation} example ${JSON.stringify(title)} ${side}`;
 }
 
 /** One repair: what the docs print, what the model uses, and why. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AstShape } from "../../src/model/ast.js";
-import { docsOf, transcribed } from "./support.js";
+import { pascalCase } from "../../src/transcribe/member-names.js";
+import { readServiceFacts } from "../../src/transcribe/service-facts.js";
+import { docsOf, serviceFileOf, transcribed } from "./support.js";
 
 /**
  * What an action page documents, read independently of the transcriber: plain line scans over
@@ -127,6 +129,10 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
     const ns = service.namespace;
     const shapes = service.shapes;
     const pages = docsOf(svc).map((d) => documented(d.path, d.text));
+    // The hand-written facts: GuardDuty's members are named in PascalCase (the printed name stays
+    // the wire name), and every service's errors carry a message member.
+    const facts = readServiceFacts(serviceFileOf(svc));
+    const named = facts.memberNames ? pascalCase : (n: string) => n;
     const mixin = Object.entries(shapes).find(([, s]) => s.type === "service")!;
 
     it("has the documented counts of operations, members and errors", () => {
@@ -164,25 +170,36 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
             code: number;
           };
           expect(http.method).toBe(page.method);
-          expect(http.uri.replace(/[{}]/g, "")).toBe(page.path);
+          // The page prints each label by its parameter's name; the model's labels are members.
+          const printedLabels = http.uri.replace(/\{(\w+)\}/g, (_, label: string) => {
+            const p = page.uriParams.find((u) => named(u.name) === label);
+            return p ? p.name : `{${label}}`;
+          });
+          expect(printedLabels).toBe(page.path);
           expect(http.code).toBe(200);
-          for (const p of page.uriParams) expect(http.uri).toContain(`{${p.name}}`);
+          for (const p of page.uriParams) expect(http.uri).toContain(`{${named(p.name)}}`);
         });
 
         it("has every documented input member, required where documented, labels bound", () => {
           expect(Object.keys(input.members!)).toEqual(
-            [...page.uriParams, ...page.body].map((p) => p.name),
+            [...page.uriParams, ...page.body].map((p) => named(p.name)),
           );
           for (const p of [...page.uriParams, ...page.body]) {
             expect(
-              input.members![p.name].traits?.["smithy.api#required"] !== undefined,
+              input.members![named(p.name)].traits?.["smithy.api#required"] !== undefined,
               p.name,
             ).toBe(p.required);
           }
-          for (const p of page.uriParams)
-            expect(input.members![p.name].traits).toHaveProperty(["smithy.api#httpLabel"]);
+          for (const p of page.uriParams) {
+            const traits = input.members![named(p.name)].traits;
+            expect(traits).toHaveProperty(["smithy.api#httpLabel"]);
+            expect(traits).not.toHaveProperty(["smithy.api#jsonName"]);
+          }
           for (const p of page.body) {
-            const target = input.members![p.name].target;
+            // The wire name is the printed one: the member's own name, or its @jsonName.
+            const member = input.members![named(p.name)];
+            expect(member.traits?.["smithy.api#jsonName"] ?? named(p.name)).toBe(p.name);
+            const target = member.target;
             if (p.type.startsWith("Array of")) expect(shapes[target].type).toBe("list");
             else if (p.type.endsWith(" object")) expect(shapes[target].type).toBe("structure");
             else if (p.type === "String")
@@ -191,7 +208,11 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
         });
 
         it("has every documented output member", () => {
-          expect(Object.keys(output.members!)).toEqual(page.response.map((p) => p.name));
+          expect(Object.keys(output.members!)).toEqual(page.response.map((p) => named(p.name)));
+          for (const p of page.response) {
+            const member = output.members![named(p.name)];
+            expect(member.traits?.["smithy.api#jsonName"] ?? named(p.name)).toBe(p.name);
+          }
         });
 
         it("has every documented error with its HTTP status code", () => {
@@ -199,10 +220,17 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
             page.errors.map((e) => `${ns}#${e.name}`),
           );
           for (const e of page.errors) {
-            expect(shapes[`${ns}#${e.name}`].traits).toMatchObject({
+            const error = shapes[`${ns}#${e.name}`];
+            expect(error.traits).toMatchObject({
               "smithy.api#httpError": e.status,
               "smithy.api#error": e.status >= 500 ? "server" : "client",
             });
+            // The pages list no error members; the message member comes from service.smithy.
+            const key = facts.errorMessageMember!.value;
+            const message = error.members![named(key)];
+            expect(Object.keys(error.members!)).toEqual([named(key)]);
+            expect(message.target).toBe("smithy.api#String");
+            expect(message.traits?.["smithy.api#jsonName"] ?? named(key)).toBe(key);
           }
         });
 
@@ -232,7 +260,7 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
           const [res] = t["smithy.test#httpResponseTests"] as { code: number }[];
           expect(req.method).toBe(page.method);
           expect(Object.keys(req.params).sort()).toEqual(
-            [...page.uriParams, ...page.body].map((p) => p.name).sort(),
+            [...page.uriParams, ...page.body].map((p) => named(p.name)).sort(),
           );
           expect(res.code).toBe(200);
         });
@@ -243,14 +271,52 @@ for (const [svc, expected] of Object.entries(EXPECTED)) {
 
 describe("GuardDuty specifics", async () => {
   const s = (await transcribed("guardduty")).shapes;
-  it("marks clientToken as the idempotency token and builds DestinationProperties from the skeleton", () => {
+  const op = s["com.amazonaws.guardduty#CreatePublishingDestination"];
+  it("marks ClientToken as the idempotency token and builds DestinationProperties from the skeleton", () => {
     const input = s["com.amazonaws.guardduty#CreatePublishingDestinationRequest"].members!;
-    expect(input.clientToken.traits).toHaveProperty(["smithy.api#idempotencyToken"]);
-    expect(input.clientToken.traits).toMatchObject({ "smithy.api#length": { min: 0, max: 64 } });
+    expect(input.ClientToken.traits).toHaveProperty(["smithy.api#idempotencyToken"]);
+    expect(input.ClientToken.traits).toMatchObject({ "smithy.api#length": { min: 0, max: 64 } });
     expect(s["com.amazonaws.guardduty#DestinationProperties"].members).toEqual({
-      destinationArn: { target: "smithy.api#String" },
-      kmsKeyArn: { target: "smithy.api#String" },
+      DestinationArn: {
+        target: "smithy.api#String",
+        traits: { "smithy.api#jsonName": "destinationArn" },
+      },
+      KmsKeyArn: { target: "smithy.api#String", traits: { "smithy.api#jsonName": "kmsKeyArn" } },
     });
+  });
+
+  it("names members as AWS's SDK does, the wire as printed: label {DetectorId}, JSON bodies camelCase", () => {
+    expect(op.traits!["smithy.api#http"]).toMatchObject({
+      uri: "/detector/{DetectorId}/publishingDestination",
+    });
+    const [example] = op.traits!["smithy.api#examples"] as any[];
+    const [request] = op.traits!["smithy.test#httpRequestTests"] as any[];
+    const [response] = op.traits!["smithy.test#httpResponseTests"] as any[];
+    expect(Object.keys(example.input)).toEqual([
+      "DetectorId",
+      "ClientToken",
+      "DestinationProperties",
+      "DestinationType",
+    ]);
+    expect(example.input.DestinationProperties).toEqual({
+      DestinationArn: "string",
+      KmsKeyArn: "string",
+    });
+    expect(request.params).toEqual(example.input);
+    expect(response.params).toEqual({ DestinationId: "string" });
+    expect(example.output).toEqual(response.params);
+    // The documented exchange stays the wire: printed names in the bodies, the label's value in the path.
+    expect(request.uri).toBe("/detector/detectorId/publishingDestination");
+    expect(Object.keys(JSON.parse(request.body)).sort()).toEqual([
+      "clientToken",
+      "destinationProperties",
+      "destinationType",
+    ]);
+    expect(JSON.parse(request.body).destinationProperties).toEqual({
+      destinationArn: "string",
+      kmsKeyArn: "string",
+    });
+    expect(JSON.parse(response.body)).toEqual({ destinationId: "string" });
   });
 });
 

@@ -94,8 +94,15 @@ describe("serialize -> load gives back the same JSON AST", () => {
               title: "One",
               documentation:
                 'A long example text with two lines, the first of them quite long.\nAnd a \\ backslash and """ quotes.\n',
-              input: { id: 'a"b', tags: { "Content-Type": "x" } },
-              output: { n: 1.5, ok: true, none: null },
+              input: { id: "a\\b-c", count: 2, kind: "b-c" },
+              output: {
+                tags: { "Content-Type": "x", 'q"uote': "y" },
+                names: ["n"],
+                choice: { a: "z" },
+                level: 1,
+                at: 1.5,
+                ok: true,
+              },
             },
           ],
         },
@@ -129,6 +136,7 @@ describe("serialize -> load gives back the same JSON AST", () => {
           choice: { target: `${ns}#Choice` },
           level: { target: `${ns}#Level` },
           at: { target: "smithy.api#Timestamp" },
+          ok: { target: "smithy.api#Boolean" },
         },
       },
       [`${ns}#Kind`]: {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type BuiltService, buildService } from "../../src/transcribe/build-service.js";
 import { serviceEntry } from "../../src/transcribe/registry.js";
-import { type DocFile, transcribeService } from "../../src/transcribe/transcribe-service.js";
+import type { DocFile } from "../../src/transcribe/transcribe-service.js";
 import type { TranscribedService } from "../../src/transcribe/transcribed.js";
 
 /** The repository root (this file is codegen/test/transcribe/support.ts). */
@@ -17,6 +18,17 @@ export function docsOf(svc: string): DocFile[] {
     .map((f) => ({ path: `models/${svc}/docs/${f}`, text: readFileSync(join(dir, f), "utf8") }));
 }
 
+/** The hand-written models/<svc>/service.smithy. */
+export function serviceFileOf(svc: string): { path: string; text: string } {
+  const path = `models/${svc}/service.smithy`;
+  return { path, text: readFileSync(join(ROOT, path), "utf8") };
+}
+
+/** The service as `docsmith transcribe` builds it: docs, service.smithy facts, errata settled. */
+export async function built(svc: string): Promise<BuiltService> {
+  return buildService(serviceEntry(svc)!, docsOf(svc), serviceFileOf(svc));
+}
+
 export async function transcribed(svc: string): Promise<TranscribedService> {
-  return transcribeService(serviceEntry(svc)!, docsOf(svc));
+  return (await built(svc)).service;
 }

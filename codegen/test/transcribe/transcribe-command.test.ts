@@ -96,6 +96,51 @@ describe("docsmith transcribe (end to end, in a temporary copy)", () => {
       expect(existsSync(join(root, `models/${svc}/${svc}.smithy`))).toBe(false);
   });
 
+  it("an example that breaks a constraint needs an erratum; with one it leaves @examples only", async () => {
+    expect(await run()).toBe(0);
+    const hub = read("models/securityhub/securityhub.smithy");
+    const facts = "models/securityhub/service.smithy";
+    // A correction in service.smithy that the docs' own example does not meet.
+    writeFileSync(
+      join(root, facts),
+      `${read(facts)}\napply CreateActionTargetRequest$Description @length(max: 3)\n`,
+    );
+    expect(await run()).toBe(1);
+    expect(err).toMatch(
+      /^models\/securityhub\/docs\/securityhub-CreateActionTarget\.txt:\d+: CreateActionTarget example "Request and response syntax": \/input\/Description "string": Value provided for `com\.amazonaws\.securityhub#CreateActionTargetRequest\$Description` must have no more than 3 characters/,
+    );
+    expect(err).toContain("record an erratum in models/securityhub/service.smithy");
+    expect(err).toContain("nothing written");
+    expect(read("models/securityhub/securityhub.smithy")).toBe(hub);
+
+    edit(
+      facts,
+      '$version: "2.0"\n',
+      `$version: "2.0"\nmetadata docsmithErrata = [{ id: "hub-description", operation: "com.amazonaws.securityhub#CreateActionTarget", example: "Request and response syntax", path: "/input/Description", note: "a test erratum" }]\n`,
+    );
+    expect(await run()).toBe(0);
+    const model = read("models/securityhub/securityhub.smithy");
+    const op = model.slice(0, model.indexOf("operation CreateActionTarget {"));
+    const traits = op.slice(op.lastIndexOf("\n}\n"));
+    expect(traits).not.toContain("@examples(");
+    expect(traits).toMatch(/@httpRequestTests\(\[[\s\S]*Description: "string"/);
+    expect(read("models/securityhub/REPAIRS.md")).toContain("(erratum hub-description)");
+    expect(await run("--check")).toBe(0);
+  });
+
+  it("refuses PascalCase member names for a protocol that ignores @jsonName", async () => {
+    edit(
+      "models/guardduty/service.smithy",
+      "use aws.protocols#restJson1",
+      "use aws.protocols#awsJson1_1",
+    );
+    edit("models/guardduty/service.smithy", "@restJson1\n", "@awsJson1_1\n");
+    expect(await run("guardduty")).toBe(1);
+    expect(err).toMatch(
+      /^models\/guardduty\/service\.smithy:\d+: docsmithMemberNames renames members and keeps their wire names as @jsonName, which aws\.protocols#awsJson1_1 ignores/,
+    );
+  });
+
   it("conflicting shared shapes across a service's pages are an error", async () => {
     edit(
       "models/securityhub/docs/securityhub-AcceptInvitation.txt",

@@ -8,10 +8,10 @@ import {
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { formatEvent } from "../../model/ast.js";
-import { loadSources } from "../../model/load.js";
+import { type BuiltService, buildService } from "../../transcribe/build-service.js";
 import { type ServiceEntry, serviceEntry } from "../../transcribe/registry.js";
-import { type OutputFile, renderServiceFiles } from "../../transcribe/service-files.js";
-import { type DocFile, transcribeService } from "../../transcribe/transcribe-service.js";
+import type { OutputFile } from "../../transcribe/service-files.js";
+import type { DocFile } from "../../transcribe/transcribe-service.js";
 import { TranscribeError } from "../../transcribe/transcribed.js";
 
 const USAGE = "usage: docsmith transcribe [--check] [svc...]";
@@ -44,8 +44,10 @@ export function findRoot(from: string): string {
 
 /**
  * `docsmith transcribe [--check] [svc...]`: transcribes models/<svc>/docs into
- * models/<svc>/<svc>.smithy and models/<svc>/REPAIRS.md, after checking that the result loads
- * with service.smithy without errors. Nothing is written unless every service succeeds.
+ * models/<svc>/<svc>.smithy and models/<svc>/REPAIRS.md with the facts of service.smithy, after
+ * checking that the result loads with service.smithy without errors and that every documented
+ * example meets the model's constraints or is a recorded erratum. Nothing is written unless
+ * every service succeeds.
  */
 export async function transcribeCommand(args: string[], io: TranscribeIo): Promise<number> {
   let check = false;
@@ -137,14 +139,15 @@ async function transcribeOne(
         .sort()
         .map((f) => ({ path: `${dir}/docs/${f}`, text: readFileSync(join(docsDir, f), "utf8") }))
     : [];
-  let files: OutputFile[];
+  const servicePath = `${dir}/service.smithy`;
+  if (!existsSync(join(io.root, servicePath))) {
+    io.err(`${servicePath}: missing (the hand-written service shape and doc corrections)\n`);
+    return undefined;
+  }
+  const serviceFile = { path: servicePath, text: readFileSync(join(io.root, servicePath), "utf8") };
+  let built: BuiltService;
   try {
-    const service = await transcribeService(entry, docs);
-    files = renderServiceFiles(
-      entry,
-      service,
-      docs.map((d) => d.path),
-    );
+    built = await buildService(entry, docs, serviceFile);
   } catch (e) {
     if (e instanceof TranscribeError) {
       io.err(`${e.message}\n`);
@@ -152,21 +155,11 @@ async function transcribeOne(
     }
     throw e;
   }
-  const servicePath = `${dir}/service.smithy`;
-  if (!existsSync(join(io.root, servicePath))) {
-    io.err(`${servicePath}: missing (the hand-written service shape and doc corrections)\n`);
-    return undefined;
-  }
-  const smithy = files.find((f) => f.path.endsWith(".smithy"))!;
-  const loaded = loadSources([
-    smithy,
-    { path: servicePath, text: readFileSync(join(io.root, servicePath), "utf8") },
-  ]);
-  const errors = loaded.events.filter((e) => e.severity === "ERROR");
-  if (errors.length || !loaded.ok) {
+  const errors = built.loaded.events.filter((e) => e.severity === "ERROR");
+  if (errors.length || !built.loaded.ok) {
     for (const e of errors) io.err(`${formatEvent(e)}\n`);
     io.err(`${entry.svc}: the transcribed model does not load; nothing written\n`);
     return undefined;
   }
-  return files;
+  return built.files;
 }

@@ -1,5 +1,5 @@
 import type { AstShape, NodeValue, Traits } from "../../model/ast.js";
-import { TranscribeError } from "../transcribed.js";
+import { exampleSource, TranscribeError } from "../transcribed.js";
 import { repairJson, type Vocabulary } from "./json-repair.js";
 import { type Block, parseBlocks } from "./members.js";
 import type { CodeItem, Item, Line } from "./pages.js";
@@ -243,8 +243,11 @@ function sampleTraits(
   const output = jsonBody(table, response.body, op.output?.target, subject, facts.vocab);
   const responseType = header(response, "Content-Type");
 
+  const title = "Example";
+  table.sources[exampleSource(subject, title, "input")] = { file, line: request.block.line.n };
+  table.sources[exampleSource(subject, title, "output")] = { file, line: response.block.line.n };
   const example: Record<string, NodeValue> = {
-    title: "Example",
+    title,
     documentation: "The sample request and response of the API Reference.",
   };
   if (op.input) example.input = input;

@@ -1,5 +1,5 @@
 import type { AstShape, MemberShape, NodeValue, Traits } from "../../model/ast.js";
-import { TranscribeError } from "../transcribed.js";
+import { exampleSource, TranscribeError } from "../transcribed.js";
 import type { ShapeSet } from "./build-shapes.js";
 import type { Skeleton } from "./http-syntax.js";
 import type { ActionPage } from "./read-page.js";
@@ -107,6 +107,8 @@ export function attachSyntaxExamples(set: ShapeSet, page: ActionPage, opId: stri
   }
   response.params = outputParams;
 
+  set.sources[exampleSource(opId, SYNTAX_EXAMPLE_TITLE, "input")] = set.at(page.request.line);
+  set.sources[exampleSource(opId, SYNTAX_EXAMPLE_TITLE, "output")] = set.at(page.response.line);
   const traits: Traits = op.traits ?? {};
   traits["smithy.api#examples"] = [
     {

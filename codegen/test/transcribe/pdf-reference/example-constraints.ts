@@ -9,22 +9,27 @@ export interface Violation {
 }
 
 /**
- * Checks every `smithy.api#examples` entry of every operation against the model's constraints
- * (required, length, range, pattern, enum values, known members). Test helper: the contract
- * tests own the real check; this one proves the errata list in service.smithy is exact.
+ * Checks the documented exchange of every operation (the params of its `smithy.test`
+ * request and response tests, keyed like an example's input and output) against the model's
+ * constraints (required, length, range, pattern, enum values, known members). Test oracle,
+ * written apart from the loader's validation: it proves the errata list in service.smithy is
+ * exact.
  */
-export function exampleViolations(model: Model): Violation[] {
+export function exchangeViolations(model: Model): Violation[] {
   const out: Violation[] = [];
   for (const [id, op] of Object.entries(model.shapes)) {
     if (op.type !== "operation") continue;
-    for (const ex of (op.traits?.["smithy.api#examples"] ?? []) as Record<string, NodeValue>[]) {
-      const title = String(ex.title);
-      const report = (path: string, problem: string) =>
-        out.push({ operation: id, example: title, path, problem });
-      if (op.input && ex.input !== undefined)
-        check(model, ex.input, op.input.target, {}, "/input", report);
-      if (op.output && ex.output !== undefined)
-        check(model, ex.output, op.output.target, {}, "/output", report);
+    const sides = [
+      ["smithy.test#httpRequestTests", op.input, "/input"],
+      ["smithy.test#httpResponseTests", op.output, "/output"],
+    ] as const;
+    for (const [trait, ref, prefix] of sides) {
+      for (const test of (op.traits?.[trait] ?? []) as Record<string, NodeValue>[]) {
+        const report = (path: string, problem: string) =>
+          out.push({ operation: id, example: String(test.id), path, problem });
+        if (ref && test.params !== undefined)
+          check(model, test.params, ref.target, {}, prefix, report);
+      }
     }
   }
   return out;
