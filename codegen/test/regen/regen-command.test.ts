@@ -1,0 +1,129 @@
+/**
+ * `docsmith regen` on a copy of the repository's models whose docs were edited the way real doc
+ * updates change an API: each edit must come out as a changeset with the right semver bump.
+ */
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const cli = path.join(repo, "codegen", "bin", "docsmith.js");
+const work = mkdtempSync(path.join(tmpdir(), "docsmith-regen-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A fresh checkout of one service: its models and its last generated package manifest + model. */
+function checkout(svc: string): string {
+  const dir = mkdtempSync(path.join(work, `${svc}-`));
+  writeFileSync(path.join(dir, "pnpm-workspace.yaml"), "packages:\n  - packages/*\n");
+  cpSync(path.join(repo, "models", svc), path.join(dir, "models", svc), { recursive: true });
+  for (const f of ["package.json", "model.json"]) {
+    cpSync(path.join(repo, "packages", svc, f), path.join(dir, "packages", svc, f));
+  }
+  return dir;
+}
+
+function editDoc(dir: string, svc: string, file: string, edit: (text: string) => string): void {
+  const p = path.join(dir, "models", svc, "docs", file);
+  const before = readFileSync(p, "utf8");
+  const after = edit(before);
+  expect(after, "the edit must change the doc").not.toBe(before);
+  writeFileSync(p, after);
+}
+
+/** Runs regen (without the build/test step) and returns the changeset it wrote, if any. */
+function regen(dir: string): string | undefined {
+  execFileSync(process.execPath, [cli, "regen", "--no-verify"], { cwd: dir, encoding: "utf8" });
+  const changesets = path.join(dir, ".changeset");
+  if (!existsSync(changesets)) return undefined;
+  const files = readdirSync(changesets).filter((f) => f.endsWith(".md"));
+  expect(files.length).toBeLessThanOrEqual(1);
+  return files[0] ? readFileSync(path.join(changesets, files[0]), "utf8") : undefined;
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(repo, "codegen", "dist", "cli", "main.js"))) {
+    throw new Error("build @docsmith/codegen first (pnpm run build)");
+  }
+});
+
+describe("docsmith regen", () => {
+  it("writes no changeset when the docs did not change", () => {
+    expect(regen(checkout("securityhub"))).toBeUndefined();
+  });
+
+  it("a documentation-only change is a patch", () => {
+    const dir = checkout("securityhub");
+    editDoc(dir, "securityhub", "securityhub-CreateActionTarget.txt", (t) =>
+      t.replace(
+        "The description for the custom action target.",
+        "The description of the custom action target.",
+      ),
+    );
+    const cs = regen(dir)!;
+    expect(cs).toMatch(/^---\n"@docsmith\/securityhub": patch\n---/);
+    expect(cs).toContain("documentation or examples changed");
+  });
+
+  it("a removed operation is major", () => {
+    const dir = checkout("securityhub");
+    rmSync(path.join(dir, "models", "securityhub", "docs", "securityhub-AcceptInvitation.txt"));
+    const cs = regen(dir)!;
+    expect(cs).toMatch(/"@docsmith\/securityhub": major/);
+    expect(cs).toContain("Operation `AcceptInvitation` was removed.");
+  });
+
+  it("a removed enum value is major, an added one minor", () => {
+    const removed = checkout("securitylake");
+    editDoc(removed, "securitylake", "securitylake-CreateSubscriber.txt", (t) =>
+      t.replace("LAKEFORMATION | S3", "LAKEFORMATION"),
+    );
+    const major = regen(removed)!;
+    expect(major).toMatch(/"@docsmith\/securitylake": major/);
+    expect(major).toMatch(/lost the value "S3"/);
+
+    const added = checkout("securitylake");
+    editDoc(added, "securitylake", "securitylake-CreateSubscriber.txt", (t) =>
+      t.replace("LAKEFORMATION | S3", "LAKEFORMATION | S3 | ATHENA"),
+    );
+    const minor = regen(added)!;
+    expect(minor).toMatch(/"@docsmith\/securitylake": minor/);
+    expect(minor).toMatch(/gained the value "ATHENA"/);
+  });
+
+  it("a member newly required on input is major", () => {
+    const dir = checkout("securitylake");
+    editDoc(dir, "securitylake", "securitylake-CreateSubscriber.txt", (t) =>
+      t.replace(
+        /(The Amazon S3 or AWS Lake Formation access type\.\nType: Array of strings\nValid Values:\nLAKEFORMATION \| S3\nRequired: )No/,
+        "$1Yes",
+      ),
+    );
+    const cs = regen(dir)!;
+    expect(cs).toMatch(/"@docsmith\/securitylake": major/);
+    expect(cs).toMatch(/accessTypes` is now required/);
+  });
+
+  it("a tightened constraint is major", () => {
+    const dir = checkout("securitylake");
+    editDoc(dir, "securitylake", "securitylake-CreateSubscriber.txt", (t) =>
+      t.replace(
+        "Length Constraints: Fixed length of 12.",
+        "Length Constraints: Fixed length of 10.",
+      ),
+    );
+    const cs = regen(dir)!;
+    expect(cs).toMatch(/"@docsmith\/securitylake": major/);
+    expect(cs).toMatch(/constraint tightened: @length \[12\.\.12\] -> \[10\.\.10\]/);
+  });
+});
