@@ -28,9 +28,16 @@ export interface DocumentedExample {
   readonly output: Node;
   readonly inputShape: string;
   readonly outputShape: string;
+  /**
+   * Set for an example documented only by its HTTP exchange (the request and response test
+   * cases, named by their request test's id): the transcriber keeps a sample that breaks the
+   * docs' constraints there, out of @examples.
+   */
+  readonly exchange?: string;
 }
 
 export interface Erratum {
+  readonly id: string;
   readonly operation: string;
   readonly example: string;
   /** JSON Pointer from the example: `/output/...`. */
@@ -42,39 +49,101 @@ export function serviceModel(svc: string): ServiceModel {
   return JSON.parse(readFileSync(join(REPO_ROOT, "packages", svc, "model.json"), "utf8"));
 }
 
-/** Every operation's documented examples that have an output (not an error). */
+interface HttpCase {
+  id: string;
+  code?: number;
+  params?: Node;
+}
+
+/**
+ * Every operation's documented examples that have an output (not an error): its @examples
+ * entries, then each documented HTTP exchange that repeats none of them. The transcriber names
+ * an exchange's test cases `<Service>_<Op>_Sample` (both) or `<Op>_RequestSyntax` and
+ * `<Op>_ResponseSyntax`; an exchange-only example is titled as the erratum that keeps it out of
+ * @examples names it.
+ */
 export function documentedExamples(model: ServiceModel): DocumentedExample[] {
   const out: DocumentedExample[] = [];
+  const known = errata(model);
   for (const [id, shape] of Object.entries(model.shapes)) {
     if (shape.type !== "operation") continue;
+    const operation = id.slice(id.indexOf("#") + 1);
+    const shapes = {
+      inputShape: shape.input?.target ?? "smithy.api#Unit",
+      outputShape: shape.output?.target ?? "smithy.api#Unit",
+    };
     const examples = (shape.traits?.["smithy.api#examples"] ?? []) as {
       title: string;
       input?: Node;
       output?: Node;
       error?: Node;
     }[];
-    for (const e of examples) {
-      if (e.error !== undefined) continue;
+    const documented = examples.filter((e) => e.error === undefined);
+    for (const e of documented) {
       out.push({
-        operation: id.slice(id.indexOf("#") + 1),
+        operation,
         title: e.title,
         input: e.input ?? {},
         output: e.output ?? {},
-        inputShape: shape.input?.target ?? "smithy.api#Unit",
-        outputShape: shape.output?.target ?? "smithy.api#Unit",
+        ...shapes,
       });
+    }
+    const requests = (shape.traits?.["smithy.test#httpRequestTests"] ??
+      []) as unknown as HttpCase[];
+    const responses = (shape.traits?.["smithy.test#httpResponseTests"] ??
+      []) as unknown as HttpCase[];
+    for (const request of requests) {
+      const responseId = request.id.replace(/_RequestSyntax$/, "_ResponseSyntax");
+      const response = responses.find((r) => r.id === responseId);
+      if (!response || (response.code ?? 200) >= 300) continue;
+      const input = request.params ?? {};
+      const output = response.params ?? {};
+      const key = sortedJson([input, output]);
+      if (documented.some((e) => sortedJson([e.input ?? {}, e.output ?? {}]) === key)) continue;
+      const title =
+        known.find((k) => k.operation === operation && !examples.some((e) => e.title === k.example))
+          ?.example ?? request.id;
+      out.push({ operation, title, input, output, ...shapes, exchange: request.id });
     }
   }
   return out.sort((a, b) => a.operation.localeCompare(b.operation));
 }
 
+/** Operations (short names) with a documented HTTP response of success. */
+export function operationsWithExchanges(model: ServiceModel): string[] {
+  return Object.entries(model.shapes)
+    .filter(([, shape]) =>
+      ((shape.traits?.["smithy.test#httpResponseTests"] ?? []) as unknown as HttpCase[]).some(
+        (r) => (r.code ?? 200) < 300,
+      ),
+    )
+    .map(([id]) => id.slice(id.indexOf("#") + 1))
+    .sort();
+}
+
+function sortedJson(node: Node): string {
+  const sort = (n: Node): Node =>
+    Array.isArray(n)
+      ? n.map(sort)
+      : n !== null && typeof n === "object"
+        ? Object.fromEntries(
+            Object.keys(n)
+              .sort()
+              .map((k) => [k, sort(n[k]!)]),
+          )
+        : n;
+  return JSON.stringify(sort(node));
+}
+
 export function errata(model: ServiceModel): Erratum[] {
   const list = (model.metadata?.docsmithErrata ?? []) as {
+    id: string;
     operation: string;
     example: string;
     path: string;
   }[];
   return list.map((e) => ({
+    id: e.id,
     operation: e.operation.slice(e.operation.indexOf("#") + 1),
     example: e.example,
     path: e.path,
@@ -83,15 +152,10 @@ export function errata(model: ServiceModel): Erratum[] {
 
 /**
  * An example node as an AWS SDK takes or returns it: timestamps as Dates (epoch seconds, or a
- * date string), blobs as bytes, structure member names through `rename` (GuardDuty's SDK
- * capitalizes what its docs print in camelCase).
+ * date string), blobs as bytes. Member names are the model's, which are the SDKs' (GuardDuty's
+ * model names members in PascalCase, as its SDK does).
  */
-export function sdkValue(
-  model: ServiceModel,
-  id: string,
-  node: Node,
-  rename: (member: string) => string = (m) => m,
-): unknown {
+export function sdkValue(model: ServiceModel, id: string, node: Node): unknown {
   if (node === null) return null;
   const shape = model.shapes[id];
   if (id === "smithy.api#Timestamp" || shape?.type === "timestamp") {
@@ -101,11 +165,11 @@ export function sdkValue(
     return new TextEncoder().encode(String(node));
   if (!shape) return node;
   if ((shape.type === "list" || shape.type === "set") && Array.isArray(node)) {
-    return node.map((item) => sdkValue(model, shape.member!.target, item, rename));
+    return node.map((item) => sdkValue(model, shape.member!.target, item));
   }
   if (shape.type === "map" && typeof node === "object" && !Array.isArray(node)) {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, sdkValue(model, shape.value!.target, v, rename)]),
+      Object.entries(node).map(([k, v]) => [k, sdkValue(model, shape.value!.target, v)]),
     );
   }
   if (
@@ -114,10 +178,7 @@ export function sdkValue(
     !Array.isArray(node)
   ) {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [
-        rename(k),
-        sdkValue(model, shape.members![k]!.target, v, rename),
-      ]),
+      Object.entries(node).map(([k, v]) => [k, sdkValue(model, shape.members![k]!.target, v)]),
     );
   }
   return node;

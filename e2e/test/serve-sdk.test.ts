@@ -14,6 +14,7 @@ import {
   documentedExamples,
   enumAt,
   errata,
+  operationsWithExchanges,
   overLongMember,
   sdkValue,
   serviceModel,
@@ -39,12 +40,9 @@ interface V3Service {
   readonly svc: string;
   readonly module: Record<string, any>;
   readonly client: string;
-  readonly rename?: (member: string) => string;
   /** The modeled error the docs give for invalid input, and its status. */
   readonly invalid: { name: string; status: number };
 }
-
-const capitalize = (m: string) => m[0]!.toUpperCase() + m.slice(1);
 
 const V3: V3Service[] = [
   {
@@ -59,12 +57,10 @@ const V3: V3Service[] = [
     client: "SecurityHubClient",
     invalid: { name: "InvalidInputException", status: 400 },
   },
-  // GuardDuty's SDK names members in PascalCase; the docs (and our model) print the JSON names.
   {
     svc: "guardduty",
     module: guardduty,
     client: "GuardDutyClient",
-    rename: capitalize,
     invalid: { name: "BadRequestException", status: 400 },
   },
 ];
@@ -89,8 +85,10 @@ for (const s of V3) {
     const examples = documentedExamples(model);
     const known = errata(model);
 
-    test("the model documents examples", () => {
+    test("the model documents examples, one for every operation with a documented exchange", () => {
       expect(examples.length).toBeGreaterThan(0);
+      const operations = new Set(examples.map((e) => e.operation));
+      expect(operationsWithExchanges(model).filter((op) => !operations.has(op))).toEqual([]);
     });
 
     test.each(examples.map((e) => [e.operation, e] as [string, DocumentedExample]))(
@@ -98,9 +96,9 @@ for (const s of V3) {
       async (_name, example) => {
         const Command = s.module[`${example.operation}Command`];
         expect(Command, `${example.operation}Command in the SDK`).toBeTypeOf("function");
-        const input = sdkValue(model, example.inputShape, example.input, s.rename);
+        const input = sdkValue(model, example.inputShape, example.input);
         const output = withoutMetadata(await v3Client(s).send(new Command(input)));
-        const expected = sdkValue(model, example.outputShape, example.output, s.rename) as Record<
+        const expected = sdkValue(model, example.outputShape, example.output) as Record<
           string,
           unknown
         >;
@@ -119,6 +117,21 @@ for (const s of V3) {
       },
     );
 
+    test("every recorded erratum is in a served example, its repair noted on stderr", () => {
+      for (const k of known) {
+        expect(
+          examples.some((e) => e.operation === k.operation && e.title === k.example),
+          k.id,
+        ).toBe(true);
+        expect(serve.stderr()).toMatch(
+          new RegExp(
+            `^${s.svc}: ${k.operation} example "${k.example}".* \\(erratum ${k.id}\\)$`,
+            "m",
+          ),
+        );
+      }
+    });
+
     const invalid = examples
       .map((e) => ({ e, over: overLongMember(model, e.inputShape) }))
       .filter((x) => x.over !== undefined);
@@ -130,8 +143,8 @@ for (const s of V3) {
     test.each(invalid.map((x) => [x.e.operation, x] as const))(
       "%s with a member over its max length gets the typed validation error",
       async (_name, { e, over }) => {
-        const input = sdkValue(model, e.inputShape, e.input, s.rename) as Record<string, unknown>;
-        input[(s.rename ?? ((m: string) => m))(over!.member)] = over!.value;
+        const input = sdkValue(model, e.inputShape, e.input) as Record<string, unknown>;
+        input[over!.member] = over!.value;
         const Command = s.module[`${e.operation}Command`];
         const error = await v3Client(s)
           .send(new Command(input))
@@ -148,6 +161,27 @@ for (const s of V3) {
     );
   });
 }
+
+test("inspector: ListAssessmentRunAgents, an erratum documented only in its exchange, is served", async () => {
+  const model = serviceModel("inspector");
+  const example = documentedExamples(model).find((e) => e.operation === "ListAssessmentRunAgents");
+  expect(example).toMatchObject({
+    title: "Example",
+    exchange: "Inspector_ListAssessmentRunAgents_Sample",
+  });
+  const output = await v3Client(V3[0]!).send(
+    new inspector.ListAssessmentRunAgentsCommand(
+      sdkValue(model, example!.inputShape, example!.input) as any,
+    ),
+  );
+  const agent = output.assessmentRunAgents![0]!;
+  expect(agent.agentHealthCode).not.toBe("HEALTHY");
+  expect(enumAt(model, example!.outputShape, "/assessmentRunAgents/0/agentHealthCode")).toContain(
+    agent.agentHealthCode,
+  );
+  expect(agent).toMatchObject({ agentHealth: "HEALTHY", agentId: "i-49113b93" });
+  expect(agent.telemetryMetadata).toHaveLength(29);
+});
 
 test("securityhub: an input that matches no example answers the closest example's output", async () => {
   const client = v3Client(V3[1]!);

@@ -44,11 +44,11 @@ type Credentials = { accessKeyId: string; secretAccessKey: string };
 const CALLS: { svc: string; call: (credentials: Credentials) => Promise<unknown> }[] = [
   ...(
     [
-      ["inspector", inspector, "InspectorClient", undefined],
-      ["securityhub", securityhub, "SecurityHubClient", undefined],
-      ["guardduty", guardduty, "GuardDutyClient", (m: string) => m[0]!.toUpperCase() + m.slice(1)],
+      ["inspector", inspector, "InspectorClient"],
+      ["securityhub", securityhub, "SecurityHubClient"],
+      ["guardduty", guardduty, "GuardDutyClient"],
     ] as const
-  ).map(([svc, module, clientName, rename]) => ({
+  ).map(([svc, module, clientName]) => ({
     svc,
     call: (credentials: Credentials) => {
       const model = serviceModel(svc);
@@ -61,9 +61,7 @@ const CALLS: { svc: string; call: (credentials: Credentials) => Promise<unknown>
         maxAttempts: 1,
       });
       return client.send(
-        new mod[`${example.operation}Command`](
-          sdkValue(model, example.inputShape, example.input, rename),
-        ),
+        new mod[`${example.operation}Command`](sdkValue(model, example.inputShape, example.input)),
       );
     },
   })),

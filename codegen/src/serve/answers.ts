@@ -1,5 +1,6 @@
-import { type OperationView, type ServiceView, trait } from "../emit/service-view.js";
+import type { OperationView, ServiceView } from "../emit/service-view.js";
 import type { Model, NodeValue } from "../model/ast.js";
+import { type DocumentedExample, documentedExamples } from "./documented-examples.js";
 import { canonical, fromExampleNode } from "./example-values.js";
 import { type RepairNote, repair } from "./repair.js";
 import { synthesize } from "./synthesize.js";
@@ -8,6 +9,10 @@ import { isPlainObject, type TypedObject } from "./values.js";
 /** A documented example, ready to answer requests. */
 export interface PreparedExample {
   readonly title: string;
+  /** Where the model documents it: @examples, or only the HTTP exchange (see documented-examples.ts). */
+  readonly source: DocumentedExample["source"];
+  /** For an exchange: the ids of its request and response test cases. */
+  readonly ids?: DocumentedExample["ids"];
   /** The example's input in canonical form (see canonical()), for matching. */
   readonly input: NodeValue;
   /** The example's output as the operation returns it, repaired where it broke the docs. */
@@ -26,13 +31,6 @@ export interface OperationAnswers {
   readonly problems: readonly string[];
 }
 
-interface ExampleTrait {
-  title?: string;
-  input?: NodeValue;
-  output?: NodeValue;
-  error?: NodeValue;
-}
-
 interface Erratum {
   id?: string;
   operation?: string;
@@ -41,31 +39,31 @@ interface Erratum {
 }
 
 /**
- * Prepares the answers of one operation from its `smithy.api#examples`: each example's input
- * in canonical form and its output converted to the implementation's value form and repaired
- * where it breaks the model's constraints. Examples that document an error, or have no output,
- * are skipped (the server answers errors only for invalid requests).
- */
-/**
  * A second opinion on a prepared output (the package's own output validator): a message when it
  * refuses the output, which would otherwise be answered with a 500.
  */
 export type OutputCheck = (operation: string, output: TypedObject) => string | undefined;
 
+/**
+ * Prepares the answers of one operation from its documented examples (`smithy.api#examples`,
+ * and the documented HTTP exchanges no @examples entry repeats: see documentedExamples()): each
+ * example's input in canonical form and its output converted to the implementation's value form
+ * and repaired where it breaks the model's constraints. Examples that document an error are
+ * skipped (the server answers errors only for invalid requests).
+ */
 export function prepareOperation(
   view: ServiceView,
   op: OperationView,
   check?: OutputCheck,
 ): OperationAnswers {
   const examples: PreparedExample[] = [];
-  const problems: string[] = [];
   const errata = errataOf(view.model).filter((e) => e.operation === op.id);
-  const documented = trait<ExampleTrait[]>(op.shape.traits, "examples") ?? [];
-  for (const [n, example] of documented.entries()) {
-    const title = example.title ?? `#${n + 1}`;
-    if (example.error !== undefined) continue;
-    const typedInput = fromExampleNode(view, op.input, example.input ?? {});
-    const typedOutput = fromExampleNode(view, op.output, example.output ?? {});
+  const documented = documentedExamples(view, op);
+  const problems = [...documented.problems];
+  for (const example of documented.examples) {
+    const { title } = example;
+    const typedInput = fromExampleNode(view, op.input, example.input);
+    const typedOutput = fromExampleNode(view, op.output, example.output);
     const { value, notes } = repair(view, op.output, typedOutput);
     if (!isPlainObject(value)) {
       problems.push(`${op.name} example "${title}": its output cannot be made valid; not served`);
@@ -78,6 +76,8 @@ export function prepareOperation(
     }
     examples.push({
       title,
+      source: example.source,
+      ...(example.ids ? { ids: example.ids } : {}),
       input: canonical(typedInput) ?? {},
       output: value,
       repairs: notes.map((note) => {

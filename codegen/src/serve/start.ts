@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { OutputCheck } from "./answers.js";
 import type { ServeArgs } from "./args.js";
 import { type AccessKey, parseCredentialsFile } from "./credentials-file.js";
+import { exchangeName } from "./documented-examples.js";
 import { type RoutedService, routeAll } from "./route-all.js";
 import { exampleImplementation, type ServiceAnswers, serviceAnswers } from "./service-answers.js";
 import {
@@ -142,10 +143,11 @@ function report(pkg: ServicePackage, answers: ServiceAnswers, io: ServeIo): void
   for (const [name, operation] of answers.operations) {
     for (const problem of operation.problems) io.err(`${pkg.name}: ${problem}\n`);
     for (const example of operation.examples) {
+      const where = example.ids ? ` (documented exchange ${exchangeName(example.ids)})` : "";
       for (const r of example.repairs) {
         const erratum = r.erratum ? ` (erratum ${r.erratum})` : " (not a recorded erratum)";
         io.err(
-          `${pkg.name}: ${name} example "${example.title}": output ${r.path || "/"} ${r.why}: served ${JSON.stringify(r.now) ?? "without it"} instead of ${JSON.stringify(r.was)}${erratum}\n`,
+          `${pkg.name}: ${name} example "${example.title}"${where}: output ${r.path || "/"} ${r.why}: served ${JSON.stringify(r.now) ?? "without it"} instead of ${JSON.stringify(r.was)}${erratum}\n`,
         );
       }
     }

@@ -2,8 +2,9 @@ import type { Model } from "../../src/model/ast.js";
 
 /**
  * A small hand-written restJson1 service for the serve tests: GetForecast has two documented
- * examples (the second breaks the model's constraints, one of its breaks recorded as an
- * erratum); Ping has none, and an output full of constraints.
+ * examples, "Paris" in @examples and in its HTTP exchange, and "Oslo" only in its exchange (it
+ * breaks the model's constraints, one of its breaks recorded as an erratum, as the transcriber
+ * leaves such an example out of @examples); Ping has none, and an output full of constraints.
  */
 export const FORECASTS: Model = {
   smithy: "2.0",
@@ -50,16 +51,52 @@ export const FORECASTS: Model = {
               tags: ["sunny"],
             },
           },
+        ],
+        // As the transcriber writes them: Paris's exchange repeats its @examples entry (the
+        // timestamp written another way); Oslo breaks the constraints, so it is documented here
+        // only. Responses in another order than requests: pairs go by id.
+        "smithy.test#httpRequestTests": [
           {
-            title: "Oslo",
-            input: { city: "Oslo", days: 5, at: 1458680170.035 },
-            output: {
+            id: "Forecasts_GetForecast_Paris",
+            protocol: "aws.protocols#restJson1",
+            method: "POST",
+            uri: "/forecast/Paris",
+            body: '{"days":3}',
+            params: { city: "Paris", days: 3 },
+          },
+          {
+            id: "Forecasts_GetForecast_Oslo",
+            protocol: "aws.protocols#restJson1",
+            method: "POST",
+            uri: "/forecast/Oslo",
+            body: '{"at":1458680170.035,"days":5}',
+            params: { city: "Oslo", days: 5, at: 1458680170.035 },
+          },
+        ],
+        "smithy.test#httpResponseTests": [
+          {
+            id: "Forecasts_GetForecast_Oslo",
+            protocol: "aws.protocols#restJson1",
+            code: 200,
+            params: {
               city: "Oslo",
               level: "MEDIUM",
               issuedAt: "2016-03-22T21:02:50Z",
               code: "string",
               tags: ["snow", "wind"],
               note: "cold",
+            },
+          },
+          {
+            id: "Forecasts_GetForecast_Paris",
+            protocol: "aws.protocols#restJson1",
+            code: 200,
+            params: {
+              city: "Paris",
+              level: "LOW",
+              issuedAt: "2016-03-22T20:56:10.035Z",
+              code: "PAR-03",
+              tags: ["sunny"],
             },
           },
         ],

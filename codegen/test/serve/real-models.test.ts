@@ -1,8 +1,24 @@
 import { describe, expect, test } from "vitest";
+import { trait } from "../../src/emit/service-view.js";
+import type { NodeValue } from "../../src/model/ast.js";
+import { canonical, fromExampleNode } from "../../src/serve/example-values.js";
 import { choose } from "../../src/serve/match.js";
 import { serviceAnswers } from "../../src/serve/service-answers.js";
 import { serviceModel } from "./model-fixture.js";
 import { packageValidator } from "./output-validator.js";
+
+interface HttpCase {
+  id: string;
+  code?: number;
+  params?: NodeValue;
+}
+
+interface Erratum {
+  id: string;
+  operation: string;
+  example: string;
+  path: string;
+}
 
 /** The four shipped services: every documented operation is answerable, validly. */
 describe.each(["inspector", "securityhub", "guardduty", "securitylake"])("%s", (svc) => {
@@ -18,6 +34,38 @@ describe.each(["inspector", "securityhub", "guardduty", "securitylake"])("%s", (
       for (const example of prepared.examples) expect(valid(example.output), op.name).toEqual([]);
       expect(valid(prepared.fallback), `${op.name} fallback`).toEqual([]);
     }
+  });
+
+  test("every documented exchange's request is answered with its documented response", async () => {
+    const model = await serviceModel(svc);
+    const answers = serviceAnswers(model);
+    const errata = (model.metadata?.docsmithErrata ?? []) as unknown as Erratum[];
+    let exchanges = 0;
+    for (const op of answers.view.operations) {
+      const requests = trait<HttpCase[]>(op.shape.traits, "smithy.test#httpRequestTests") ?? [];
+      const responses = trait<HttpCase[]>(op.shape.traits, "smithy.test#httpResponseTests") ?? [];
+      for (const request of requests) {
+        // The transcriber's names: `<Service>_<Op>_Sample` both, or `<Op>_RequestSyntax` and
+        // `<Op>_ResponseSyntax`.
+        const responseId = request.id.replace(/_RequestSyntax$/, "_ResponseSyntax");
+        const response = responses.find((r) => r.id === responseId)!;
+        expect(response, `${op.name} ${request.id} response`).toBeDefined();
+        exchanges++;
+        const choice = choose(
+          answers.operations.get(op.name)!,
+          fromExampleNode(answers.view, op.input, request.params ?? {}),
+        );
+        expect(choice.exact, `${op.name} ${request.id}`).toBe(true);
+        const documented = fromExampleNode(answers.view, op.output, response.params ?? {});
+        const recorded = errata.filter((e) => e.operation === op.id);
+        if (recorded.length === 0) {
+          expect(canonical(choice.output), `${op.name} ${request.id}`).toEqual(
+            canonical(documented),
+          );
+        }
+      }
+    }
+    expect(exchanges).toBe(answers.view.operations.length);
   });
 
   test("exactly the recorded errata are repaired", async () => {
@@ -41,5 +89,44 @@ describe.each(["inspector", "securityhub", "guardduty", "securitylake"])("%s", (
         expect(choice.output).toEqual(example.output);
       }
     }
+  });
+});
+
+describe("inspector ListAssessmentRunAgents: the documented sample is an erratum", () => {
+  test("it is served from its documented exchange, repaired just at the erratum", async () => {
+    const model = await serviceModel("inspector");
+    const answers = serviceAnswers(model);
+    const op = answers.view.operations.find((o) => o.name === "ListAssessmentRunAgents")!;
+    // The transcriber leaves it out of @examples: the exchange is its only record.
+    expect(trait(op.shape.traits, "examples")).toBeUndefined();
+    const [request] = trait<HttpCase[]>(op.shape.traits, "smithy.test#httpRequestTests")!;
+    const [response] = trait<HttpCase[]>(op.shape.traits, "smithy.test#httpResponseTests")!;
+
+    const prepared = answers.operations.get(op.name)!;
+    expect(prepared.examples).toHaveLength(1);
+    const example = prepared.examples[0]!;
+    expect(example).toMatchObject({
+      title: "Example",
+      source: "exchange",
+      ids: { request: "Inspector_ListAssessmentRunAgents_Sample", response: request!.id },
+    });
+    expect(example.repairs).toHaveLength(1);
+    expect(example.repairs[0]).toMatchObject({
+      path: "/assessmentRunAgents/0/agentHealthCode",
+      was: "HEALTHY",
+      erratum: "inspector-ListAssessmentRunAgents-agentHealthCode",
+    });
+
+    const choice = choose(prepared, fromExampleNode(answers.view, op.input, request!.params!));
+    expect(choice).toMatchObject({ example: "Example", exact: true });
+    const served = choice.output as { assessmentRunAgents: Record<string, unknown>[] };
+    const code = served.assessmentRunAgents[0]!.agentHealthCode;
+    expect(["IDLE", "RUNNING", "SHUTDOWN", "UNHEALTHY", "THROTTLED", "UNKNOWN"]).toContain(code);
+    expect(packageValidator(answers.view, op.output)(served)).toEqual([]);
+    // Everything but the erratum value exactly as documented.
+    const documented = structuredClone(response!.params) as typeof served;
+    documented.assessmentRunAgents[0]!.agentHealthCode = code!;
+    expect(served).toEqual(documented);
+    expect(served.assessmentRunAgents[0]!.telemetryMetadata).toHaveLength(29);
   });
 });

@@ -7,7 +7,10 @@ const HELP = `${SERVE_USAGE}
 Serves the documented examples of a service (or of all of them, on one port) as a local AWS
 endpoint that AWS SDKs can call: the documented output when the request equals a documented
 example's input, else the output of the closest example (most equal member values), else a
-minimal valid output. Every request is validated; one log line per request on stdout.
+minimal valid output. Documented examples are the model's @examples and its documented HTTP
+exchanges (httpRequestTests with their httpResponseTests); documented values that break the
+docs' constraints (errata) are repaired and noted on stderr. Every request is validated; one log
+line per request on stdout.
 
   <svc>|all          a folder under packages/ (inspector, securityhub, ...) or all of them
   --port N           port to listen on (default 8080; 0 picks a free one)
