@@ -369,15 +369,21 @@ describe("retries, timeouts and aborts", () => {
 
   it("aborts during backoff", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0.99);
+    const controller = new AbortController();
+    // Abort once the first attempt has been answered (so during the ~100 ms backoff, however
+    // slow the machine), not at a fixed time that a busy machine may reach before the request.
     const { server, client } = await setup(
-      [(_, res) => json(res, 400, { __type: "ThrottlingException" })],
+      [
+        (_, res) => {
+          json(res, 400, { __type: "ThrottlingException" });
+          setTimeout(() => controller.abort(), 20);
+        },
+      ],
       { maxAttempts: 5 },
     );
-    const controller = new AbortController();
     const pending = client.send(new CreateWidgetCommand({ name: "a" }), {
       abortSignal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 100);
     const e = await pending.catch((x: any) => x);
     expect(e.name).toBe("AbortError");
     expect(server.requests).toHaveLength(1);
