@@ -37,11 +37,14 @@ export { ProtocolError } from "./protocol/errors.js";
 export { protocolFor } from "./protocol/for-service.js";
 export type { UriSegment, UriTemplate } from "./protocol/rest-json/uri-template.js";
 export {
+  buildPath,
+  compareTemplates,
   encodeStrict,
   matchPath,
   matchQuery,
   parseUriTemplate,
   restJson1,
+  splitPath,
 } from "./protocol/rest-json.js";
 export {
   errorCodeOf,

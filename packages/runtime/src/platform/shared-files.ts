@@ -34,11 +34,12 @@ export async function loadSharedFiles(): Promise<SharedFiles> {
     readIni(credentialsPath),
     readIni(configPath),
   ]);
-  const config: IniSections = {};
+  const config: IniSections = Object.create(null);
   for (const [name, values] of Object.entries(rawConfig)) {
     const m = /^profile\s+(.+)$/.exec(name);
-    if (m) config[m[1]!.trim()] = { ...config[m[1]!.trim()], ...values };
-    else if (name === "default") config.default = { ...values, ...config.default };
+    if (m) config[m[1]!.trim()] = Object.assign(Object.create(null), config[m[1]!.trim()], values);
+    else if (name === "default")
+      config.default = Object.assign(Object.create(null), values, config.default);
   }
   return { credentials, config };
 }

@@ -66,6 +66,10 @@ function createAwsJson(version: "1.0" | "1.1"): Protocol {
     },
 
     serializeResponse(_service, op, output): HttpResponseMessage {
+      // An operation without output answers with no body (json_1_1_service_responds_with_no_payload).
+      if (op.output.id === "smithy.api#Unit") {
+        return { statusCode: 200, headers: { "content-type": contentType } };
+      }
       return {
         statusCode: 200,
         headers: { "content-type": contentType },

@@ -20,11 +20,13 @@ import { utf8Decode, utf8Encode } from "./serde/base64.js";
 import {
   isBound,
   type JsonCodecOptions,
+  type Message,
   readJsonValue,
   readStructure,
   writeJsonValue,
   writeStructure,
 } from "./serde/json-values.js";
+import { ownValue, setOwn } from "./serde/own-property.js";
 import {
   buildServiceError,
   errorCodeOf,
@@ -40,6 +42,7 @@ import type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./types.
 // `@httpPayload` member is the body.
 
 const CLIENT: JsonCodecOptions = { jsonName: true, side: "client" };
+const UNIT = "smithy.api#Unit";
 const SERVER: JsonCodecOptions = { jsonName: true, side: "server" };
 
 type Entry = readonly [name: string, member: MemberSchema];
@@ -54,19 +57,23 @@ interface Bindings {
   prefixHeaders: Named[];
   payload?: Entry;
   responseCode?: string;
-  /** Members that form the JSON body (no binding, or only `@hostLabel`). */
+  /** Members that form the JSON body (no binding in this message, or only `@hostLabel`). */
   hasBody: boolean;
+  readonly message: Message;
 }
 
-const bindingsCache = new WeakMap<StructureSchema, Bindings>();
+const requestBindings = new WeakMap<StructureSchema, Bindings>();
+const responseBindings = new WeakMap<StructureSchema, Bindings>();
 
-function bindingsOf(schema: StructureSchema): Bindings {
-  let b = bindingsCache.get(schema);
+/** Where `schema`'s members travel in a request, or in a response or error. */
+function bindingsOf(schema: StructureSchema, message: Message): Bindings {
+  const cache = message === "request" ? requestBindings : responseBindings;
+  let b = cache.get(schema);
   if (b) return b;
-  b = { labels: [], query: [], headers: [], prefixHeaders: [], hasBody: false };
+  b = { labels: [], query: [], headers: [], prefixHeaders: [], hasBody: false, message };
   for (const [name, member] of Object.entries(schema.members)) {
     const http = member.http;
-    if (!isBound(member)) {
+    if (!isBound(member, message)) {
       b.hasBody = true;
       continue;
     }
@@ -94,7 +101,7 @@ function bindingsOf(schema: StructureSchema): Bindings {
         break;
     }
   }
-  bindingsCache.set(schema, b);
+  cache.set(schema, b);
   return b;
 }
 
@@ -111,8 +118,9 @@ function writeHeadersAndBody(
   opts: JsonCodecOptions,
   fillDefaults: boolean,
   alwaysBody: boolean,
+  message: Message,
 ): { headers: Record<string, string>; body?: Uint8Array | string } {
-  const b = bindingsOf(schema);
+  const b = bindingsOf(schema, message);
   const headers: Record<string, string> = {};
   // Prefix headers first: a member bound to a specific header wins over the map.
   for (const [name, member, prefix] of b.prefixHeaders) {
@@ -120,14 +128,13 @@ function writeHeadersAndBody(
     if (!present(map)) continue;
     const target = deref(member.target);
     const valueSchema = target.type === "map" ? deref(target.value) : target;
-    for (const key in map) {
-      const v = map[key];
+    for (const key of Object.keys(map!)) {
+      const v = map![key];
       if (present(v))
-        headers[`${prefix}${key.toLowerCase()}`] = formatHttpScalar(
-          v,
-          valueSchema,
-          undefined,
-          "header",
+        setOwn(
+          headers,
+          `${prefix}${key.toLowerCase()}`,
+          formatHttpScalar(v, valueSchema, undefined, "header"),
         );
     }
   }
@@ -163,7 +170,7 @@ function writeHeadersAndBody(
       headers["content-type"] ??= "application/json";
     }
   } else if (b.hasBody || alwaysBody) {
-    body = JSON.stringify(writeStructure(value, schema, opts, fillDefaults, true));
+    body = JSON.stringify(writeStructure(value, schema, opts, fillDefaults, message));
     headers["content-type"] ??= "application/json";
   }
   return body === undefined ? { headers } : { headers, body };
@@ -232,15 +239,12 @@ function readHeaders(
     const valueSchema = target.type === "map" ? deref(target.value) : target;
     const map: Record<string, unknown> = {};
     let any = false;
-    for (const h in headers) {
+    for (const h of Object.keys(headers)) {
       if (!h.startsWith(prefix)) continue;
-      map[h.slice(prefix.length)] = parseHttpScalar(
-        headers[h]!,
-        valueSchema,
-        undefined,
-        "header",
-        `header '${h}'`,
-        strict,
+      setOwn(
+        map,
+        h.slice(prefix.length),
+        parseHttpScalar(headers[h]!, valueSchema, undefined, "header", `header '${h}'`, strict),
       );
       any = true;
     }
@@ -272,7 +276,7 @@ function readBody(
   }
   const json = parseJson(body);
   // Only an empty body means "no members"; `null`, `[]` or a string are not an object.
-  readStructure(json === undefined ? {} : json, schema, opts, "", true, into);
+  readStructure(json === undefined ? {} : json, schema, opts, "", b.message, into);
 }
 
 function parseJson(body: Uint8Array | string | undefined): unknown {
@@ -292,7 +296,7 @@ function serializeRequest(
   inputObj: object,
 ): HttpRequestMessage {
   const input = inputObj as Record<string, unknown>;
-  const b = bindingsOf(op.input);
+  const b = bindingsOf(op.input, "request");
   const http = op.http ?? { method: "POST", uri: `/${op.name}`, code: 200 };
   const template = parseUriTemplate(http.uri);
   const labels: Record<string, string> = {};
@@ -307,10 +311,10 @@ function serializeRequest(
   if (b.queryParams) {
     const map = input[b.queryParams[0]] as Record<string, unknown> | undefined;
     if (present(map)) {
-      for (const key in map) {
-        const v = map[key];
+      for (const key of Object.keys(map!)) {
+        const v = map![key];
         if (!present(v)) continue;
-        query[key] = Array.isArray(v) ? v.map(String) : String(v);
+        setOwn(query, key, Array.isArray(v) ? v.map(String) : String(v));
       }
     }
   }
@@ -324,7 +328,7 @@ function serializeRequest(
           .map((i) => formatHttpScalar(i, list.schema, list.tsFormat, "query"))
       : formatHttpScalar(v, deref(member.target), member.timestampFormat, "query");
   }
-  const { headers, body } = writeHeadersAndBody(op.input, input, CLIENT, false, false);
+  const { headers, body } = writeHeadersAndBody(op.input, input, CLIENT, false, false, "request");
   const request: HttpRequestMessage = {
     method: http.method,
     path: buildPath(template, labels),
@@ -342,7 +346,7 @@ async function deserializeResponse(
   response: HttpResponseMessage,
 ): Promise<object> {
   if (response.statusCode >= 300) throw readError(service, op, response);
-  const b = bindingsOf(op.output);
+  const b = bindingsOf(op.output, "response");
   const out: Record<string, unknown> = {};
   if (b.responseCode) out[b.responseCode] = response.statusCode;
   readHeaders(b, response.headers, out);
@@ -366,9 +370,9 @@ function readError(
   const members: Record<string, unknown> = {};
   if (schema) {
     try {
-      const b = bindingsOf(schema);
+      const b = bindingsOf(schema, "response");
       readHeaders(b, response.headers, members);
-      if (body !== undefined) readStructure(body, schema, CLIENT, "", true, members);
+      if (body !== undefined) readStructure(body, schema, CLIENT, "", "response", members);
     } catch {
       // A malformed member must not hide the error itself.
     }
@@ -381,11 +385,11 @@ function deserializeRequest(
   op: OperationSchema,
   request: HttpRequestMessage,
 ): object {
-  const b = bindingsOf(op.input);
+  const b = bindingsOf(op.input, "request");
   const input: Record<string, unknown> = {};
   if (b.labels.length > 0) {
-    const template = parseUriTemplate(op.http?.uri ?? `/${op.name}`);
-    const labels = matchPath(template, request.path);
+    const labels =
+      request.labels ?? matchPath(parseUriTemplate(op.http?.uri ?? `/${op.name}`), request.path);
     if (!labels)
       throw serializationError(`Path '${request.path}' does not match '${op.http?.uri}'`);
     for (const [name, member] of b.labels) {
@@ -402,11 +406,9 @@ function deserializeRequest(
       }
     }
   }
-  const used = new Set<string>();
   for (const [name, member, key] of b.query) {
-    const raw = request.query[key];
+    const raw = ownValue(request.query, key);
     if (raw === undefined) continue;
-    used.add(key);
     const list = listMember(member);
     const what = `query parameter '${key}'`;
     if (list) {
@@ -434,10 +436,14 @@ function deserializeRequest(
     const asList = valueSchema.type === "list";
     const map: Record<string, unknown> = {};
     let any = false;
-    for (const key in request.query) {
-      if (used.has(key)) continue;
+    // Every parameter, those bound to `@httpQuery` members too (RestJsonServersPutAllQueryParamsInMap).
+    for (const key of Object.keys(request.query)) {
       const raw = request.query[key]!;
-      map[key] = asList ? (Array.isArray(raw) ? raw : [raw]) : Array.isArray(raw) ? raw[0] : raw;
+      setOwn(
+        map,
+        key,
+        asList ? (Array.isArray(raw) ? raw : [raw]) : Array.isArray(raw) ? raw[0] : raw,
+      );
       any = true;
     }
     if (any) input[name] = map;
@@ -475,7 +481,7 @@ function checkContentType(schema: StructureSchema, b: Bindings, request: HttpReq
     if (hasBody && expected && ct !== expected.toLowerCase()) throw unsupported();
     return;
   }
-  const isUnit = schema.id === "smithy.api#Unit";
+  const isUnit = schema.id === UNIT;
   const isEmpty = Object.keys(schema.members).length === 0;
   if (isUnit || (!b.hasBody && !isEmpty)) {
     if (hasBody) throw unsupported();
@@ -490,8 +496,10 @@ function serializeResponse(
   outputObj: object,
 ): HttpResponseMessage {
   const output = outputObj as Record<string, unknown>;
-  const b = bindingsOf(op.output);
-  const { headers, body } = writeHeadersAndBody(op.output, output, SERVER, true, true);
+  const b = bindingsOf(op.output, "response");
+  // An operation without output answers with no body at all; an empty structure with `{}`.
+  const unit = op.output.id === UNIT;
+  const { headers, body } = writeHeadersAndBody(op.output, output, SERVER, true, !unit, "response");
   const code = b.responseCode ? output[b.responseCode] : undefined;
   const statusCode = typeof code === "number" ? code : (op.http?.code ?? 200);
   return body === undefined ? { statusCode, headers } : { statusCode, headers, body };
@@ -502,7 +510,7 @@ function serializeError(
   error: StructureSchema,
   value: Record<string, unknown>,
 ): HttpResponseMessage {
-  const { headers, body } = writeHeadersAndBody(error, value, SERVER, true, true);
+  const { headers, body } = writeHeadersAndBody(error, value, SERVER, true, true, "response");
   headers["x-amzn-errortype"] = shapeName(error.id);
   return body === undefined
     ? { statusCode: errorStatus(error), headers }
@@ -518,8 +526,13 @@ export const restJson1: Protocol = {
   serializeError,
 };
 
-/**
- * Server routing helper: the label values when `path` (percent-encoded, no query) and `query`
- * fit the operation's `@http` URI, else undefined.
- */
-export { encodeStrict, matchPath, matchQuery, parseUriTemplate } from "./rest-json/uri-template.js";
+/** URI templates, shared by the client, the codec and the server router. */
+export {
+  buildPath,
+  compareTemplates,
+  encodeStrict,
+  matchPath,
+  matchQuery,
+  parseUriTemplate,
+  splitPath,
+} from "./rest-json/uri-template.js";

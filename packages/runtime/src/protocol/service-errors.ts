@@ -1,5 +1,6 @@
 import { ServiceException } from "@smithy/core/client";
 import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.js";
+import { setOwn } from "./serde/own-property.js";
 import type { HttpResponseMessage } from "./types.js";
 
 /**
@@ -101,6 +102,17 @@ export function buildServiceError(
     error = new Base({ name, $fault, $metadata, message: message ?? name, ...members }) as Error &
       Record<string, unknown>;
     if (error.name !== name) error.name = name;
+  }
+  // As AWS SDK v3's decorateServiceException: body fields the model does not name (`__type`,
+  // undocumented codes) are kept on the error where it has no value yet, so code that reads them
+  // after switching from the SDK still finds them. Names the error inherits (`constructor`,
+  // `__proto__`, `toString`) have a value, so a body cannot replace them.
+  if (!Array.isArray(body)) {
+    for (const key of Object.keys(b)) {
+      const v = b[key];
+      if (v === undefined || (error[key] !== undefined && error[key] !== "")) continue;
+      setOwn(error, key, v);
+    }
   }
   if (!error.$metadata) error.$metadata = $metadata;
   // `@retryable` errors are retried by the client (throttling ones with the longer backoff).

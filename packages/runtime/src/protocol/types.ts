@@ -18,6 +18,11 @@ export interface HttpRequestMessage {
    * `foo.data.`; the client prepends it to the endpoint's hostname.
    */
   hostPrefix?: string;
+  /**
+   * Server: restJson1 label values the router already decoded (from `matchPath` on the
+   * operation's template); the codec matches the path itself when absent.
+   */
+  labels?: Readonly<Record<string, string>>;
   body?: Uint8Array | string;
 }
 

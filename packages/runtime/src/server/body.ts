@@ -60,14 +60,17 @@ function tooLarge(maxBytes: number) {
 /** How an operation's request body is encoded. */
 export type BodyKind = "json" | "raw" | "none";
 
-/** awsJson bodies are always JSON; restJson1 bodies are JSON unless a blob/string is the payload. */
+/**
+ * awsJson bodies are always JSON; restJson1 bodies are JSON unless a blob, string or enum is the
+ * payload (sent raw, as text/plain for strings and enums: RestJsonEnumPayloadRequest).
+ */
 export function bodyKindOf(service: ServiceSchema, op: OperationSchema): BodyKind {
   if (service.protocol !== "restJson1") return "json";
   const members = Object.values(op.input.members);
   const payload = members.find((m) => m.http?.in === "payload");
   if (payload) {
     const type = deref(payload.target).type;
-    return type === "blob" || type === "string" ? "raw" : "json";
+    return type === "blob" || type === "string" || type === "enum" ? "raw" : "json";
   }
   return members.some((m) => m.http === undefined || m.http.in === "hostLabel") ? "json" : "none";
 }

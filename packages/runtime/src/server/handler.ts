@@ -17,7 +17,6 @@ import {
   validationErrorFor,
 } from "./error-answers.js";
 import { type HandlerOptions, type RequestContext, resolveOptions } from "./options.js";
-import { assertPlainPrototypes } from "./prototype-guard.js";
 import { compileRouter, truncate } from "./router.js";
 
 /** An operation function, as generated service interfaces declare them. */
@@ -73,7 +72,7 @@ export function createHandler(
       const method = request.method.toUpperCase();
       const headers = headerRecord(request.headers);
       const query = queryRecord(url.searchParams);
-      const { op } = route({ method, path: url.pathname, query, headers });
+      const { op, labels } = route({ method, path: url.pathname, query, headers });
       opName = op.name;
       const fields = opts.sigv4 ? requireSigV4(headers, query) : undefined;
       const kind = bodyKindOf(service, op);
@@ -94,12 +93,14 @@ export function createHandler(
         query,
         headers,
         hostname: url.hostname,
+        labels,
         // Codecs parse any non-payload body as JSON, so every such body gets the UTF-8 and
         // nesting checks; raw payloads (blobs, strings) go through as bytes.
         body: kind === "raw" ? body : jsonText(body, opts.maxDepth),
       };
+      // Keys like "__proto__" in maps and documents arrive as own properties (data, as AWS
+      // treats them); the codecs never change an object's prototype (test/protocol/prototype-keys).
       const input = deserialize(protocol, service, op, message);
-      assertPlainPrototypes(input);
       if (op.validateInput && !op.validateInput(input)) {
         const schema = validationError(op);
         const text = validationMessage(op.validateInput.errors, input);

@@ -1,12 +1,13 @@
+import {
+  compareTemplates,
+  matchPath,
+  matchQuery,
+  parseUriTemplate,
+  splitPath,
+  type UriTemplate,
+} from "../protocol/rest-json/uri-template.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
 import { reject } from "./error-answers.js";
-import {
-  type CompiledTemplate,
-  compareRank,
-  compileTemplate,
-  matchTemplate,
-  splitPath,
-} from "./uri-template.js";
 
 export interface RouteInput {
   readonly method: string;
@@ -71,21 +72,22 @@ function awsJsonRouter(
  * with an `Allow` header.
  */
 function restJsonRouter(operations: Readonly<Record<string, OperationSchema>>): Router {
-  const routes: Array<{ method: string; compiled: CompiledTemplate; op: OperationSchema }> = [];
+  const routes: Array<{ method: string; template: UriTemplate; op: OperationSchema }> = [];
   for (const op of Object.values(operations)) {
     if (!op.http) throw new TypeError(`restJson1 operation ${op.name} has no @http trait`);
     routes.push({
       method: op.http.method.toUpperCase(),
-      compiled: compileTemplate(op.http.uri),
+      template: parseUriTemplate(op.http.uri),
       op,
     });
   }
-  routes.sort((a, b) => compareRank(a.compiled, b.compiled));
+  routes.sort((a, b) => compareTemplates(a.template, b.template));
   return ({ method, path, query }) => {
     const segments = splitPath(path);
     const allowed = new Set<string>();
     for (const route of routes) {
-      const labels = matchTemplate(route.compiled, segments, query);
+      if (!matchQuery(route.template, query)) continue;
+      const labels = matchPath(route.template, segments);
       if (!labels) continue;
       if (route.method === method) return { op: route.op, labels };
       allowed.add(route.method);

@@ -73,20 +73,20 @@ function memberPath(segments: readonly string[], data: unknown): string {
     } else {
       parts.push(seg);
     }
-    cursor =
-      cursor !== null && typeof cursor === "object"
-        ? (cursor as Record<string, unknown>)[seg]
-        : undefined;
+    cursor = child(cursor, seg);
   }
   return parts.join(".");
 }
 
+/** An own property only: a path segment `constructor` or `__proto__` never reaches a prototype. */
+function child(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+  return (value as Record<string, unknown>)[key];
+}
+
 function valueAt(segments: readonly string[], data: unknown): unknown {
   let cursor = data;
-  for (const seg of segments) {
-    if (cursor === null || typeof cursor !== "object") return undefined;
-    cursor = (cursor as Record<string, unknown>)[seg];
-  }
+  for (const seg of segments) cursor = child(cursor, seg);
   return cursor;
 }
 
@@ -96,16 +96,41 @@ function quote(value: unknown): string {
   return `'${render(value)}'`;
 }
 
+/** Longest rendering of a value in a message: the message must not amplify the input. */
+const MAX_RENDER = 256;
+
 function render(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
-  if (Array.isArray(value)) return `[${value.map(render).join(", ")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${k}=${render(v)}`)
-      .join(", ")}}`;
+  const out = { text: "" };
+  renderInto(value, out, 0);
+  return out.text.length > MAX_RENDER ? `${out.text.slice(0, MAX_RENDER)}…` : out.text;
+}
+
+/** Appends a value's rendering (own properties only), stopping once past MAX_RENDER or deep. */
+function renderInto(value: unknown, out: { text: string }, depth: number): void {
+  if (out.text.length > MAX_RENDER) return;
+  if (value instanceof Date) {
+    out.text += Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  } else if (value instanceof Uint8Array) {
+    out.text += `<${value.length} bytes>`;
+  } else if (typeof value === "object" && value !== null) {
+    if (depth >= 16) {
+      out.text += "…";
+      return;
+    }
+    const isArray = Array.isArray(value);
+    out.text += isArray ? "[" : "{";
+    let first = true;
+    for (const key of Object.keys(value)) {
+      if (out.text.length > MAX_RENDER) break;
+      if (!first) out.text += ", ";
+      first = false;
+      if (!isArray) out.text += `${key}=`;
+      renderInto((value as Record<string, unknown>)[key], out, depth + 1);
+    }
+    out.text += isArray ? "]" : "}";
+  } else {
+    out.text += typeof value === "symbol" ? value.toString() : String(value);
   }
-  return String(value);
 }
 
 /** One AWS-worded fragment per ajv error: `Value 'x' at 'path' failed to satisfy constraint: …`. */

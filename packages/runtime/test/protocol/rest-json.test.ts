@@ -221,9 +221,19 @@ describe("restJson1 query, headers, body", () => {
       string,
       unknown
     >;
+    // The @httpQueryParams map gets every parameter, those of @httpQuery members too
+    // (RestJsonServersPutAllQueryParamsInMap).
     expect(back).toEqual({
       ...input,
-      qMap: { fixed: "1", flag: "", other: "x" },
+      qMap: {
+        fixed: "1",
+        flag: "",
+        other: "x",
+        String: "Hello there",
+        List: "a",
+        Epoch: "1.5",
+        Time: "1970-01-01T00:00:01Z",
+      },
       prefix: { abc: "Abc value", def: "Def value" },
       defaulted: { d: 5 },
       topDefault: "hi",

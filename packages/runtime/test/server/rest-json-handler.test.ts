@@ -105,6 +105,26 @@ const ops: Record<string, OperationSchema> = {
     },
     errors: [],
   },
+  PutColor: {
+    name: "PutColor",
+    http: { method: "PUT", uri: "/color", code: 200 },
+    input: {
+      type: "structure",
+      id: "com.example.widgets#PutColorRequest",
+      members: {
+        Color: {
+          target: { type: "enum", values: ["red", "green"] },
+          http: { in: "payload" },
+        },
+      },
+    },
+    output: {
+      type: "structure",
+      id: "com.example.widgets#PutColorResponse",
+      members: { Color: { target: str, jsonName: "color" } },
+    },
+    errors: [],
+  },
 };
 
 const service: ServiceSchema = {
@@ -126,6 +146,9 @@ const handle = createHandler(service, ops, {
   },
   async CreateWidget(input: { Name: string }) {
     return { Id: `w-${input.Name}` };
+  },
+  async PutColor(input: { Color?: string }) {
+    return { Color: input.Color };
   },
   async PutBlob(input: { Key: string; Data?: Uint8Array }) {
     lastKey = input.Key;
@@ -162,6 +185,23 @@ describe("createHandler (restJson1)", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ size: 4 });
     expect(lastKey).toBe("dir/sub/file.bin");
+  });
+
+  it("takes an enum payload as text/plain and refuses JSON for it (RestJsonEnumPayloadRequest)", async () => {
+    const ok = await at("/color", {
+      method: "PUT",
+      headers: { "content-type": "text/plain" },
+      body: "green",
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ color: "green" });
+    const json = await at("/color", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: '"green"',
+    });
+    expect(json.status).toBe(415);
+    expect((await errorType(json)).type).toBe("UnsupportedMediaTypeException");
   });
 
   it("answers invalid input with BadRequestException naming the member", async () => {

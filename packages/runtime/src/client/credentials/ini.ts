@@ -6,7 +6,8 @@
 export type IniSections = Record<string, Record<string, string>>;
 
 export function parseIni(text: string): IniSections {
-  const sections: IniSections = {};
+  // Prototype-free records: a `[__proto__]` or `[constructor]` section is just a section.
+  const sections: IniSections = Object.create(null);
   let current: Record<string, string> | undefined;
   let nested = false;
   for (const rawLine of text.split(/\r?\n/)) {
@@ -14,7 +15,7 @@ export function parseIni(text: string): IniSections {
     const header = /^\s*\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(rawLine);
     if (header) {
       const name = header[1]!.trim();
-      current = sections[name] ??= {};
+      current = sections[name] ??= Object.create(null);
       nested = false;
       continue;
     }

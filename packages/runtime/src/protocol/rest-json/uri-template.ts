@@ -1,44 +1,87 @@
 /**
- * Smithy `@http(uri)` templates: `/things/{thingId}/files/{path+}?fixed=1`. Labels are whole
- * path segments; a greedy label (`{x+}`) spans one or more segments and keeps its `/`.
+ * Smithy `@http(uri)` templates: `/things/{thingId}/files/{path+}?fixed=1&flag`. Labels are whole
+ * path segments; a greedy label (`{x+}`) spans one or more segments and keeps its `/`. The one
+ * implementation behind the client (building paths), the server router (ranking and matching
+ * templates) and the restJson1 codec (reading labels), so they cannot disagree.
  */
 export type UriSegment =
-  | { readonly literal: string }
+  | {
+      /** As written in the template (what requests carry). */
+      readonly literal: string;
+      /** Percent-decoded (what a request's decoded segment is compared with). */
+      readonly decoded: string;
+    }
   | { readonly label: string; readonly greedy: boolean };
 
 export interface UriTemplate {
+  readonly uri: string;
   readonly segments: readonly UriSegment[];
   /** Query parameters fixed by the template, e.g. `?fixed=1&flag` -> { fixed: "1", flag: "" }. */
   readonly query: Readonly<Record<string, string>>;
   readonly trailingSlash: boolean;
+  /**
+   * Specificity, compared element by element, higher first: literal segments, no greedy label,
+   * query literals, segments. So `/a/{b}/c` is tried before `/a/{b+}`, `/list?type=v2` before
+   * `/list`.
+   */
+  readonly rank: readonly number[];
 }
 
 const cache = new Map<string, UriTemplate>();
 
+/** Parses (once per distinct URI) a template; throws a TypeError for one no request can match. */
 export function parseUriTemplate(uri: string): UriTemplate {
   let parsed = cache.get(uri);
   if (parsed) return parsed;
   const q = uri.indexOf("?");
   const pathPart = q >= 0 ? uri.slice(0, q) : uri;
+  if (!pathPart.startsWith("/")) throw new TypeError(`URI template must start with "/": ${uri}`);
   const query: Record<string, string> = {};
+  let queryLiterals = 0;
   if (q >= 0) {
     for (const pair of uri.slice(q + 1).split("&")) {
       if (!pair) continue;
       const eq = pair.indexOf("=");
-      query[decodeURIComponent(eq >= 0 ? pair.slice(0, eq) : pair)] =
-        eq >= 0 ? decodeURIComponent(pair.slice(eq + 1)) : "";
+      const key = decodeOr(eq >= 0 ? pair.slice(0, eq) : pair);
+      Object.defineProperty(query, key, {
+        value: eq >= 0 ? decodeOr(pair.slice(eq + 1)) : "",
+        enumerable: true,
+      });
+      queryLiterals++;
     }
   }
-  const segments = pathPart
-    .split("/")
-    .filter((s) => s !== "")
-    .map((s): UriSegment => {
-      const m = /^\{([^}+]+)(\+)?\}$/.exec(s);
-      return m ? { label: m[1]!, greedy: m[2] === "+" } : { literal: s };
-    });
-  parsed = { segments, query, trailingSlash: pathPart.length > 1 && pathPart.endsWith("/") };
+  let literals = 0;
+  let greedy = 0;
+  const segments = splitPath(pathPart).map((s): UriSegment => {
+    const m = /^\{([^{}+]+)(\+)?\}$/.exec(s);
+    if (m) {
+      if (m[2]) greedy = 1;
+      return { label: m[1]!, greedy: m[2] === "+" };
+    }
+    if (s.includes("{") || s.includes("}")) {
+      throw new TypeError(`Unsupported URI template segment "${s}": ${uri}`);
+    }
+    literals++;
+    return { literal: s, decoded: decodeOr(s) };
+  });
+  parsed = {
+    uri,
+    segments,
+    query,
+    trailingSlash: pathPart.length > 1 && pathPart.endsWith("/"),
+    rank: [literals, -greedy, queryLiterals, segments.length],
+  };
   cache.set(uri, parsed);
   return parsed;
+}
+
+/** Orders templates most specific first (then by URI, so the order is stable). */
+export function compareTemplates(a: UriTemplate, b: UriTemplate): number {
+  for (let k = 0; k < a.rank.length; k++) {
+    const d = b.rank[k]! - a.rank[k]!;
+    if (d !== 0) return d;
+  }
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
 /** RFC 3986 percent-encoding: everything but unreserved characters (as SigV4 encodes). */
@@ -64,6 +107,13 @@ export function buildPath(template: UriTemplate, labels: Record<string, string>)
   return template.trailingSlash ? `${path}/` : path;
 }
 
+/** A path's segments, still percent-encoded: `/` has none, a trailing `/` adds none. */
+export function splitPath(path: string): string[] {
+  const parts = path.split("/").slice(1);
+  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
 function decodeSegment(s: string): string | undefined {
   try {
     return decodeURIComponent(s);
@@ -72,51 +122,65 @@ function decodeSegment(s: string): string | undefined {
   }
 }
 
+function decodeOr(s: string): string {
+  return decodeSegment(s) ?? s;
+}
+
 /**
- * Matches a request path (percent-encoded, no query) against a template: the decoded label
- * values, or undefined when the path does not fit.
+ * Matches a request path against a template: the decoded label values (in a prototype-free
+ * record), or undefined when the path does not fit. `path` is the percent-encoded path without
+ * the query, or its `splitPath` segments (a router splits once for all templates). Every label
+ * needs a non-empty value; a greedy label takes one or more non-empty segments, leaving enough for
+ * the rest of the template; an empty inner segment (`/a//b`) matches nothing.
  */
-export function matchPath(template: UriTemplate, path: string): Record<string, string> | undefined {
-  const parts = path.split("/").filter((s) => s !== "");
+export function matchPath(
+  template: UriTemplate,
+  path: string | readonly string[],
+): Record<string, string> | undefined {
+  const parts = typeof path === "string" ? splitPath(path) : path;
   const segs = template.segments;
-  const labels: Record<string, string> = {};
+  const labels: Record<string, string> = Object.create(null);
   let i = 0;
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
     if ("literal" in seg) {
-      if (parts[i] === undefined || decodeSegment(parts[i]!) !== decodeSegment(seg.literal))
-        return undefined;
-      i++;
+      const part = parts[i++];
+      if (part === undefined || decodeSegment(part) !== seg.decoded) return undefined;
       continue;
     }
     if (!seg.greedy) {
-      if (parts[i] === undefined) return undefined;
-      const v = decodeSegment(parts[i]!);
+      const part = parts[i++];
+      if (part === undefined) return undefined;
+      const v = decodeSegment(part);
       if (v === undefined || v === "") return undefined;
       labels[seg.label] = v;
-      i++;
       continue;
     }
-    // A greedy label takes every segment the rest of the template does not need.
-    const rest = segs.length - s - 1;
-    const take = parts.length - i - rest;
+    const take = parts.length - i - (segs.length - s - 1);
     if (take < 1) return undefined;
-    const v = decodeSegment(parts.slice(i, i + take).join("/"));
-    if (v === undefined) return undefined;
+    let v = "";
+    for (let k = i; k < i + take; k++) {
+      const d = decodeSegment(parts[k]!);
+      if (d === undefined || d === "") return undefined;
+      v = k === i ? d : `${v}/${d}`;
+    }
     labels[seg.label] = v;
     i += take;
   }
   return i === parts.length ? labels : undefined;
 }
 
-/** Whether the request's query has every parameter the template fixes. */
+/**
+ * Whether the request's (decoded) query has every parameter the template fixes: `?k=v` needs
+ * that value (among repeated ones), `?k` only the parameter's presence.
+ */
 export function matchQuery(
   template: UriTemplate,
-  query: Record<string, string | string[]>,
+  query: Readonly<Record<string, string | string[]>>,
 ): boolean {
-  for (const key in template.query) {
+  for (const key of Object.keys(template.query)) {
     const want = template.query[key]!;
-    const got = query[key];
+    const got = Object.hasOwn(query, key) ? query[key] : undefined;
     if (got === undefined) return false;
     if (want !== "" && (Array.isArray(got) ? !got.includes(want) : got !== want)) return false;
   }

@@ -8,6 +8,7 @@ import {
 } from "../../schema.js";
 import { serializationError } from "../errors.js";
 import { fromBase64, toBase64, utf8Encode } from "./base64.js";
+import { ownValue, setOwn } from "./own-property.js";
 import { formatTimestamp, parseTimestamp } from "./timestamps.js";
 
 /**
@@ -52,9 +53,21 @@ function membersWithDefaults(schema: Struct): readonly MemberEntry[] {
   return list;
 }
 
-/** Whether a member travels outside the JSON body (a `@hostLabel` member is also in the body). */
-export function isBound(member: MemberSchema): boolean {
-  return member.http !== undefined && member.http.in !== "hostLabel";
+/** Which message a structure is in: HTTP bindings differ between requests and responses. */
+export type Message = "request" | "response";
+
+/** Bindings that place a member outside a response's body (query and labels do not). */
+const RESPONSE_BINDINGS = new Set(["header", "prefixHeaders", "payload", "responseCode"]);
+
+/**
+ * Whether a member travels outside the JSON body of `message`: in a request every binding but
+ * `@hostLabel` (also in the body) does; in a response (and error) only headers, prefix headers,
+ * the payload and the status code, while `@httpQuery`/`@httpLabel` members are body members.
+ */
+export function isBound(member: MemberSchema, message: Message = "request"): boolean {
+  const http = member.http;
+  if (http === undefined) return false;
+  return message === "request" ? http.in !== "hostLabel" : RESPONSE_BINDINGS.has(http.in);
 }
 
 /** The model's default (a JSON value) as an operation value. */
@@ -69,39 +82,38 @@ const SERVER_READ: JsonCodecOptions = { jsonName: false, side: "server" };
 /**
  * A structure as a JSON object. `fillDefaults` says whether this level's missing members get
  * their `@default` (clients skip it at the top level of input, per the Smithy defaults tests);
- * nested structures always get them. `skipBound` leaves out members with HTTP bindings.
+ * nested structures always get them. `skipBound` leaves out members with HTTP bindings in that
+ * message.
  */
 export function writeStructure(
   value: Record<string, unknown>,
   schema: StructureSchema,
   opts: JsonCodecOptions,
   fillDefaults = true,
-  skipBound = false,
+  skipBound: false | Message = false,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const members = schema.members;
   for (const name in value) {
-    const member = members[name];
-    if (member === undefined || (skipBound && isBound(member))) continue;
+    const member = ownValue(members, name);
+    if (member === undefined || (skipBound && isBound(member, skipBound))) continue;
     const v = value[name];
     if (v === undefined || v === null) continue;
-    out[opts.jsonName ? (member.jsonName ?? name) : name] = writeJsonValue(
-      v,
-      member.target,
-      member.timestampFormat,
-      opts,
+    setOwn(
+      out,
+      opts.jsonName ? (member.jsonName ?? name) : name,
+      writeJsonValue(v, member.target, member.timestampFormat, opts),
     );
   }
   if (fillDefaults) {
     for (const [name, member] of membersWithDefaults(schema)) {
       if (value[name] !== undefined && value[name] !== null) continue;
-      if (skipBound && isBound(member)) continue;
+      if (skipBound && isBound(member, skipBound)) continue;
       if (opts.side === "client" && member.clientOptional) continue;
-      out[opts.jsonName ? (member.jsonName ?? name) : name] = writeJsonValue(
-        defaultValue(member),
-        member.target,
-        member.timestampFormat,
-        opts,
+      setOwn(
+        out,
+        opts.jsonName ? (member.jsonName ?? name) : name,
+        writeJsonValue(defaultValue(member), member.target, member.timestampFormat, opts),
       );
     }
   }
@@ -117,7 +129,7 @@ function writeUnion(
     const v = value[name];
     if (v === undefined || v === null) continue;
     if (name === "$unknown" && Array.isArray(v)) return { [String(v[0])]: v[1] };
-    const member = schema.members[name];
+    const member = ownValue(schema.members, name);
     if (member === undefined) continue;
     const key = opts.jsonName ? (member.jsonName ?? name) : name;
     return { [key]: writeJsonValue(v, member.target, member.timestampFormat, opts) };
@@ -169,13 +181,13 @@ export function writeJsonValue(
       const out: Record<string, unknown> = {};
       const src = value as Record<string, unknown>;
       const tf = schema.valueTimestampFormat;
-      for (const key in src) {
+      for (const key of Object.keys(src)) {
         const item = src[key];
         if (item === null || item === undefined) {
-          if (schema.sparse) out[key] = null;
+          if (schema.sparse) setOwn(out, key, null);
           continue;
         }
-        out[key] = writeJsonValue(item, schema.value, tf, opts);
+        setOwn(out, key, writeJsonValue(item, schema.value, tf, opts));
       }
       return out;
     }
@@ -196,11 +208,12 @@ export function toDate(value: unknown): Date {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const NON_FINITE: Record<string, number> = {
-  NaN: Number.NaN,
-  Infinity: Number.POSITIVE_INFINITY,
-  "-Infinity": Number.NEGATIVE_INFINITY,
-};
+/** The strings JSON carries for non-finite floats (a Map: `"toString"` is not one of them). */
+const NON_FINITE = new Map<unknown, number>([
+  ["NaN", Number.NaN],
+  ["Infinity", Number.POSITIVE_INFINITY],
+  ["-Infinity", Number.NEGATIVE_INFINITY],
+]);
 
 function typeName(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
@@ -223,7 +236,7 @@ export function readStructure(
   schema: StructureSchema,
   opts: JsonCodecOptions,
   path = "",
-  skipBound = false,
+  skipBound: false | Message = false,
   into: Record<string, unknown> = {},
 ): Record<string, unknown> {
   if (!isObject(json)) mismatch(path, "object", json);
@@ -232,14 +245,18 @@ export function readStructure(
     const entry = keys.get(key);
     if (entry === undefined) continue;
     const [name, member] = entry;
-    if (skipBound && isBound(member)) continue;
+    if (skipBound && isBound(member, skipBound)) continue;
     const v = json[key];
     if (v === null || v === undefined) continue;
-    into[name] = readJsonValue(v, member.target, member.timestampFormat, opts, join(path, name));
+    setOwn(
+      into,
+      name,
+      readJsonValue(v, member.target, member.timestampFormat, opts, join(path, name)),
+    );
   }
   for (const [name, member] of membersWithDefaults(schema)) {
-    if (into[name] === undefined && !(skipBound && isBound(member))) {
-      into[name] = defaultValue(member);
+    if (into[name] === undefined && !(skipBound && isBound(member, skipBound))) {
+      setOwn(into, name, defaultValue(member));
     }
   }
   return into;
@@ -261,6 +278,10 @@ function readUnion(
       throw serializationError(`Union at '${path || "$"}' has more than one member set`);
     }
     const entry = keys.get(key);
+    if (entry === undefined && opts.side === "server") {
+      // Clients keep a member they do not know as `$unknown`; a server must not guess.
+      throw serializationError(`Union at '${path || "$"}' has an unknown member '${key}'`);
+    }
     out = entry
       ? {
           [entry[0]]: readJsonValue(
@@ -301,7 +322,7 @@ export function readJsonValue(
       return Number.isInteger(json) ? json : mismatch(path, "integer", json);
     case "float":
       if (typeof json === "number") return json;
-      if (typeof json === "string" && json in NON_FINITE) return NON_FINITE[json];
+      if (NON_FINITE.has(json)) return NON_FINITE.get(json);
       return mismatch(path, "number", json);
     case "bigInteger":
     case "bigDecimal":
@@ -332,6 +353,8 @@ export function readJsonValue(
         const item = json[i];
         if (item === null) {
           if (schema.sparse) out.push(null);
+          // Clients skip nulls of dense lists; servers refuse them (RestJsonBodyMalformedListNullItem).
+          else if (opts.side === "server") throw serializationError(`Null item at '${path}.${i}'`);
           continue;
         }
         out.push(readJsonValue(item, schema.member, tf, opts, `${path}.${i}`));
@@ -342,13 +365,15 @@ export function readJsonValue(
       if (!isObject(json)) return mismatch(path, "object", json);
       const out: Record<string, unknown> = {};
       const tf = schema.valueTimestampFormat;
-      for (const key in json) {
+      for (const key of Object.keys(json)) {
         const item = json[key];
         if (item === null) {
-          if (schema.sparse) out[key] = null;
+          if (schema.sparse) setOwn(out, key, null);
+          else if (opts.side === "server")
+            throw serializationError(`Null value at '${path}.${key}'`);
           continue;
         }
-        out[key] = readJsonValue(item, schema.value, tf, opts, `${path}.${key}`);
+        setOwn(out, key, readJsonValue(item, schema.value, tf, opts, `${path}.${key}`));
       }
       return out;
     }
