@@ -57,7 +57,8 @@ beforeAll(() => {
   }
 });
 
-describe("docsmith regen", () => {
+// Each case spawns the CLI twice over (transcribe + generate): seconds apiece on a busy machine.
+describe("docsmith regen", { timeout: 180_000 }, () => {
   it("writes no changeset when the docs did not change", () => {
     expect(regen(checkout("securityhub"))).toBeUndefined();
   });
