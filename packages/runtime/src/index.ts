@@ -59,4 +59,10 @@ export type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./protoc
 export * from "./schema.js";
 // Validation messages worded like AWS's.
 export { ValidationException } from "./validation/exception.js";
+export {
+  FRAMEWORK_VALIDATION_EXCEPTION,
+  type FrameworkValidation,
+  frameworkValidation,
+  type ValidationExceptionField,
+} from "./validation/framework.js";
 export { formatValidationErrors, validationErrorFragments } from "./validation/messages.js";

@@ -42,7 +42,15 @@ export interface ScalarSchema {
     | "document";
   /** Smithy `@mediaType`: a string with one is base64-encoded when bound to a header. */
   readonly mediaType?: string;
+  /**
+   * `integer` only: the Smithy shape it stands for. A server refuses a number outside the
+   * width's range as malformed (SerializationException), before validation sees it.
+   */
+  readonly width?: IntegerWidth;
 }
+
+/** The Smithy integer shapes, by width: 8, 16, 32 and 64 bits, signed. */
+export type IntegerWidth = "byte" | "short" | "integer" | "long";
 
 export interface TimestampSchema {
   readonly type: "timestamp";
@@ -138,6 +146,10 @@ export interface ValidatorError {
   readonly keyword: string;
   readonly params: Record<string, unknown>;
   readonly message?: string;
+  /** Validators compiled with ajv's `verbose`: the schema holding the keyword (both bounds). */
+  readonly parentSchema?: Readonly<Record<string, unknown>>;
+  /** Set when the error is about a map key (`propertyNames`), not the value at the path. */
+  readonly propertyName?: string;
 }
 
 export interface OperationSchema {
@@ -151,6 +163,13 @@ export interface OperationSchema {
   readonly http?: { readonly method: string; readonly uri: string; readonly code: number };
   /** Smithy `@endpoint(hostPrefix: …)`. */
   readonly hostPrefix?: string;
+  /**
+   * Smithy `@requestCompression(encodings)`: encodings the service accepts for request bodies.
+   * Clients gzip a body of at least `requestMinCompressionSizeBytes` (10 KiB by default).
+   */
+  readonly requestCompression?: readonly string[];
+  /** Smithy `@httpChecksumRequired`: clients send the body's MD5 as `Content-MD5`. */
+  readonly checksumRequired?: true;
   /** Validates the operation input (as the user passes it: Dates, Uint8Arrays). */
   readonly validateInput?: Validator;
   /** Validates the operation output (as parsed). */

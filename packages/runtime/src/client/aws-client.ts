@@ -13,6 +13,7 @@ import { createDefaultRequestHandler } from "../platform/default-request-handler
 import type { Protocol } from "../protocol/types.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
 import type { AwsCommand } from "./aws-command.js";
+import { DEFAULT_MIN_COMPRESSION_BYTES } from "./body-encoding.js";
 import { defaultCredentialProvider, memoize } from "./credentials/providers.js";
 import { defaultEndpoint, type EndpointInput, toEndpoint } from "./endpoint.js";
 import type { HttpHandler } from "./http.js";
@@ -49,6 +50,10 @@ export interface AwsClientConfig {
   requestHandler?: HttpHandler;
   /** Leave the operation's `@endpoint(hostPrefix)` off the hostname. */
   disableHostPrefix?: boolean;
+  /** Never compress request bodies of `@requestCompression` operations (default false). */
+  disableRequestCompression?: boolean;
+  /** Smallest body, in bytes, that `@requestCompression` operations compress (default 10240). */
+  requestMinCompressionSizeBytes?: number;
   logger?: Logger;
 }
 
@@ -62,6 +67,8 @@ export interface ResolvedAwsClientConfig {
   readonly maxAttempts: Provider<number>;
   readonly validateInput: boolean;
   readonly disableHostPrefix: boolean;
+  readonly disableRequestCompression: boolean;
+  readonly requestMinCompressionSizeBytes: number;
   readonly requestTimeout?: number;
   readonly requestHandler: HttpHandler;
   readonly protocolCodec: Protocol;
@@ -111,6 +118,8 @@ export class AwsClient extends Client<
       maxAttempts,
       validateInput: config.validateInput ?? true,
       disableHostPrefix: config.disableHostPrefix ?? false,
+      disableRequestCompression: config.disableRequestCompression ?? false,
+      requestMinCompressionSizeBytes: minCompressionBytes(config.requestMinCompressionSizeBytes),
       requestTimeout: config.requestTimeout,
       requestHandler: config.requestHandler ?? createDefaultRequestHandler(config.requestTimeout),
       protocolCodec,
@@ -127,6 +136,8 @@ export class AwsClient extends Client<
         protocol: protocolCodec,
         validateInput: resolvedConfig.validateInput,
         disableHostPrefix: resolvedConfig.disableHostPrefix,
+        disableRequestCompression: resolvedConfig.disableRequestCompression,
+        requestMinCompressionSizeBytes: resolvedConfig.requestMinCompressionSizeBytes,
         endpoint,
       }),
       { step: "serialize", name: "docsmithSerializeMiddleware", override: true },
@@ -243,4 +254,15 @@ function endpointProvider(
   }
   if (typeof input === "function") return async () => toEndpoint(await input());
   return constant(toEndpoint(input));
+}
+
+/** `requestMinCompressionSizeBytes`, checked as AWS SDKs do (0 to 10 MiB). */
+function minCompressionBytes(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MIN_COMPRESSION_BYTES;
+  if (!Number.isInteger(value) || value < 0 || value > 10485760) {
+    throw new RangeError(
+      `requestMinCompressionSizeBytes must be an integer from 0 to 10485760, got ${value}`,
+    );
+  }
+  return value;
 }

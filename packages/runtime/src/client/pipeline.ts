@@ -23,6 +23,7 @@ import { responseMetadata } from "../protocol/service-errors.js";
 import type { Protocol } from "../protocol/types.js";
 import type { MemberSchema, OperationSchema, ServiceSchema } from "../schema.js";
 import { ValidationException } from "../validation/exception.js";
+import { type BodyEncodingOptions, encodeBody } from "./body-encoding.js";
 import { collectBody } from "./http.js";
 import { CALL_OPTIONS, type CallOptions } from "./retry.js";
 
@@ -80,7 +81,7 @@ function idempotencyTokens(op: OperationSchema): readonly string[] {
   return names;
 }
 
-export interface PipelineConfig {
+export interface PipelineConfig extends BodyEncodingOptions {
   service: ServiceSchema;
   protocol: Protocol;
   validateInput: boolean;
@@ -124,6 +125,9 @@ export function serializeMiddleware(config: PipelineConfig) {
       };
       if (request.body !== undefined && request.headers["content-length"] === undefined) {
         request.headers["content-length"] = String(byteLength(request.body));
+      }
+      if (op.requestCompression !== undefined || op.checksumRequired) {
+        await encodeBody(op, request, config);
       }
       return next({ ...args, input, request });
     };

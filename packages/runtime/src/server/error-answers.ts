@@ -1,9 +1,12 @@
+import type { ValidatorError } from "../schema.js";
 import {
   deref,
   type OperationSchema,
   type ServiceSchema,
   type StructureSchema,
 } from "../schema.js";
+import { FRAMEWORK_VALIDATION_EXCEPTION, frameworkValidation } from "../validation/framework.js";
+import { formatValidationErrors } from "../validation/messages.js";
 import { ServiceError } from "./service-error.js";
 
 /** An error response before serialization: the error's schema and its member values. */
@@ -125,6 +128,24 @@ export function allErrors(
   for (const schema of service.errors) seen.set(schema.id, schema);
   for (const op of operations) for (const schema of op.errors) seen.set(schema.id, schema);
   return [...seen.values()];
+}
+
+/**
+ * The answer to input that failed validation, as `schema` (from validationErrorFor) words it:
+ * Smithy's `smithy.framework#ValidationException` gets its own format (JSON-pointer paths and a
+ * `fieldList`); any other error the AWS wording (`Value 'x' at 'a.b' failed to satisfy …`).
+ */
+export function validationAnswer(
+  schema: StructureSchema,
+  errors: ReadonlyArray<ValidatorError> | null | undefined,
+  data: unknown,
+): ErrorAnswer {
+  if (schema.id === FRAMEWORK_VALIDATION_EXCEPTION) {
+    const { message, fieldList } = frameworkValidation(errors ?? [], data);
+    const given = Object.hasOwn(schema.members, "fieldList") ? { fieldList } : {};
+    return { schema, value: errorValue(schema, message, given) };
+  }
+  return { schema, value: errorValue(schema, formatValidationErrors(errors ?? [], data)) };
 }
 
 const VALIDATION_NAMES = ["ValidationException", "InvalidInputException", "BadRequestException"];

@@ -14,6 +14,7 @@ import {
   modeledAnswer,
   Rejection,
   shapeName,
+  validationAnswer,
   validationErrorFor,
 } from "./error-answers.js";
 import { type HandlerOptions, type RequestContext, resolveOptions } from "./options.js";
@@ -102,9 +103,7 @@ export function createHandler(
       // treats them); the codecs never change an object's prototype (test/protocol/prototype-keys).
       const input = deserialize(protocol, service, op, message);
       if (op.validateInput && !op.validateInput(input)) {
-        const schema = validationError(op);
-        const text = validationMessage(op.validateInput.errors, input);
-        throw new Rejection({ schema, value: errorValue(schema, text) });
+        throw new Rejection(validationAnswer(validationError(op), op.validateInput.errors, input));
       }
       const fn = functions[op.name];
       // Methods may live on a class prototype, but never Object.prototype's (`constructor`...).

@@ -32,7 +32,7 @@ function constraint(e: ValidatorError): string | undefined {
     case "pattern":
       return `Member must satisfy regular expression pattern: ${p.pattern}`;
     case "enum":
-      return `Member must satisfy enum value set: [${(p.allowedValues as unknown[]).join(", ")}]`;
+      return `Member must satisfy enum value set: [${listedValues(e).join(", ")}]`;
     case "const":
       return `Member must satisfy enum value set: [${String(p.allowedValue)}]`;
     case "type":
@@ -44,6 +44,7 @@ function constraint(e: ValidatorError): string | undefined {
     case "maxProperties_union":
     case "oneOf":
       return "Member must have exactly one member set";
+    case "propertyNames": // a map key's own error is reported too
     case "if":
     case "anyOf":
     case "allOf":
@@ -54,8 +55,17 @@ function constraint(e: ValidatorError): string | undefined {
   }
 }
 
+/**
+ * The enum values a message lists: the generator's `smithyListedValues` annotation (internal
+ * values left out) when the validator reports its parentSchema, else every allowed value.
+ */
+export function listedValues(e: ValidatorError): readonly unknown[] {
+  const listed = e.parentSchema?.smithyListedValues;
+  return Array.isArray(listed) ? listed : (e.params.allowedValues as unknown[]);
+}
+
 /** JSON pointer segments (`/a/0/b`, `~0`/`~1` escaped) of an ajv instancePath. */
-function pointerSegments(pointer: string): string[] {
+export function pointerSegments(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)
@@ -84,7 +94,7 @@ function child(value: unknown, key: string): unknown {
   return (value as Record<string, unknown>)[key];
 }
 
-function valueAt(segments: readonly string[], data: unknown): unknown {
+export function valueAt(segments: readonly string[], data: unknown): unknown {
   let cursor = data;
   for (const seg of segments) cursor = child(cursor, seg);
   return cursor;
@@ -149,7 +159,8 @@ export function validationErrorFragments(
       segments = [...segments, String(e.params.missingProperty)];
       value = null;
     } else {
-      value = valueAt(segments, data);
+      // A map key's error (propertyNames) is about the key, not the map.
+      value = e.propertyName ?? valueAt(segments, data);
     }
     const path = memberPath(segments, data);
     const fragment = `Value ${quote(value)} at '${path}' failed to satisfy constraint: ${text}`;

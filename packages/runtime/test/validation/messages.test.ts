@@ -67,4 +67,24 @@ describe("formatValidationErrors", () => {
       "Value 'v' at 'tags.k' failed to satisfy constraint: Member must have length less than or equal to 0",
     ]);
   });
+
+  it("words a map key's error once, quoting the key", () => {
+    expect(
+      formatValidationErrors(
+        [
+          {
+            instancePath: "/map",
+            keyword: "enum",
+            params: { allowedValues: ["abc", "def", "ghi"] },
+            parentSchema: { enum: ["abc", "def", "ghi"], smithyListedValues: ["abc", "def"] },
+            propertyName: "XYZ",
+          },
+          { instancePath: "/map", keyword: "propertyNames", params: { propertyName: "XYZ" } },
+        ],
+        { map: { XYZ: "abc" } },
+      ),
+    ).toBe(
+      "1 validation error detected: Value 'XYZ' at 'map' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]",
+    );
+  });
 });

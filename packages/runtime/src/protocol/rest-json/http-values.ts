@@ -1,6 +1,7 @@
 import { deref, type MemberSchema, type Schema, type TimestampFormat } from "../../schema.js";
 import { serializationError } from "../errors.js";
 import { fromBase64, toBase64, utf8Decode, utf8Encode } from "../serde/base64.js";
+import { textFitsWidth } from "../serde/integer-width.js";
 import { toDate } from "../serde/json-values.js";
 import { formatTimestamp, parseTimestamp } from "../serde/timestamps.js";
 
@@ -67,6 +68,10 @@ export function parseHttpScalar(
     case "boolean":
       return raw === "true" ? true : raw === "false" ? false : bad(what, "boolean", raw);
     case "integer":
+      if (!/^-?\d+$/.test(raw)) return bad(what, "integer", raw);
+      // A server refuses a number past the shape's width (Rest{Path,Query,Header}*Overflow).
+      if (strict && !textFitsWidth(raw, schema.width)) return bad(what, schema.width!, raw);
+      return Number(raw);
     case "intEnum":
       return /^-?\d+$/.test(raw) ? Number(raw) : bad(what, "integer", raw);
     case "bigInteger":

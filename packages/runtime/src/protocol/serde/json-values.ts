@@ -8,6 +8,7 @@ import {
 } from "../../schema.js";
 import { serializationError } from "../errors.js";
 import { fromBase64, toBase64, utf8Encode } from "./base64.js";
+import { fitsWidth } from "./integer-width.js";
 import { ownValue, setOwn } from "./own-property.js";
 import { formatTimestamp, parseTimestamp } from "./timestamps.js";
 
@@ -318,6 +319,12 @@ export function readJsonValue(
     case "boolean":
       return typeof json === "boolean" ? json : mismatch(path, "boolean", json);
     case "integer":
+      if (!Number.isInteger(json)) return mismatch(path, "integer", json);
+      // Servers refuse a number past the shape's width (RestJsonBody*UnderflowOverflow).
+      if (opts.side === "server" && !fitsWidth(json as number, schema.width)) {
+        throw serializationError(`Value at '${path || "$"}' does not fit a ${schema.width}`);
+      }
+      return json;
     case "intEnum":
       return Number.isInteger(json) ? json : mismatch(path, "integer", json);
     case "float":
