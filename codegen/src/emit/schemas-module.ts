@@ -1,7 +1,14 @@
 import type { MemberShape } from "../model/ast.js";
 import { baseExceptionName } from "./errors-module.js";
 import { propertyKey, shapeName } from "./naming.js";
-import { hasTrait, type OperationView, type ServiceView, trait, UNIT } from "./service-view.js";
+import {
+  hasDefault,
+  hasTrait,
+  type OperationView,
+  type ServiceView,
+  trait,
+  UNIT,
+} from "./service-view.js";
 import { enumValues, isError, legacyEnumValues } from "./typescript-types.js";
 import { validatorNames } from "./validators/standalone.js";
 
@@ -40,8 +47,11 @@ export function emitSchemasModule(view: ServiceView): string {
             : scalar("$string", "ScalarSchema", `{ type: "string" }`);
         }
         break;
-      case "boolean":
       case "blob":
+        // @mediaType: the Content-Type of the blob as an HTTP payload.
+        if (mediaType) return `{ type: "blob", mediaType: ${JSON.stringify(mediaType)} }`;
+        return scalar("$blob", "ScalarSchema", `{ type: "blob" }`);
+      case "boolean":
       case "document":
       case "bigInteger":
       case "bigDecimal":
@@ -50,7 +60,12 @@ export function emitSchemasModule(view: ServiceView): string {
       case "short":
       case "integer":
       case "long":
-        return scalar("$integer", "ScalarSchema", `{ type: "integer" }`);
+        // The width lets servers refuse an out-of-range number as malformed (SerializationException).
+        return scalar(
+          `$${shape.type}`,
+          "ScalarSchema",
+          `{ type: "integer", width: "${shape.type}" }`,
+        );
       case "float":
       case "double":
         return scalar("$float", "ScalarSchema", `{ type: "float" }`);
@@ -86,8 +101,9 @@ export function emitSchemasModule(view: ServiceView): string {
     const format = trait<string>(t, "timestampFormat");
     if (format) fields.push(`timestampFormat: ${JSON.stringify(format)}`);
     if (hasTrait(t, "idempotencyToken")) fields.push("idempotencyToken: true");
-    const dflt = trait(t, "default");
-    if (dflt !== undefined) fields.push(`default: ${JSON.stringify(dflt)}`);
+    // @default(null) is no default: it removes the target's (Smithy 2.0 semantics).
+    if (hasDefault(t)) fields.push(`default: ${JSON.stringify(trait(t, "default"))}`);
+    if (hasTrait(t, "clientOptional")) fields.push("clientOptional: true");
     return `${propertyKey(memberName)}: { ${fields.join(", ")} }`;
   };
 
@@ -239,6 +255,11 @@ function operationDeclaration(
   }
   const hostPrefix = trait<{ hostPrefix?: string }>(op.shape.traits, "endpoint")?.hostPrefix;
   if (hostPrefix) fields.push(`hostPrefix: ${JSON.stringify(hostPrefix)}`);
+  const compression = trait<{ encodings?: string[] }>(op.shape.traits, "requestCompression");
+  if (compression?.encodings?.length) {
+    fields.push(`requestCompression: ${JSON.stringify(compression.encodings)}`);
+  }
+  if (hasTrait(op.shape.traits, "httpChecksumRequired")) fields.push("checksumRequired: true");
   fields.push(`validateInput: ${names.input}`, `validateOutput: ${names.output}`);
   return `export const ${op.name}: OperationSchema = {\n${fields.join(",\n")},\n};`;
 }

@@ -83,6 +83,12 @@ export function hasTrait(traits: Traits | undefined, id: string): boolean {
   return trait(traits, id) !== undefined;
 }
 
+/** Whether a member has a default value: `@default(null)` is none (it removes the target's). */
+export function hasDefault(traits: Traits | undefined): boolean {
+  const value = trait(traits, "default");
+  return value !== undefined && value !== null;
+}
+
 /** Builds the view of `serviceId`, or throws EmitError saying what the model lacks. */
 export function serviceView(model: Model, serviceId: string): ServiceView {
   const shape = model.shapes[serviceId];

@@ -61,6 +61,18 @@ describe("schemas.ts", () => {
     expect(rest).toMatch(/jsonName: "/);
     expect(rest).not.toContain("targetPrefix");
   });
+
+  it("carries @default but not @default(null), @clientOptional, and @mediaType on blobs", () => {
+    const rest = emitSchemasModule(protocolTestView("aws.protocoltests.restjson#RestJson"));
+    expect(rest).toContain("defaultDocumentMap: { target: $document, default: {} },");
+    // @default(null) removes a default: there is none to fill in
+    expect(rest).toContain("defaultNullDocument: { target: $document },");
+    expect(rest).toContain("member: { target: $integer, default: 0, clientOptional: true },");
+    expect(rest).toContain(
+      'blob: { target: { type: "blob", mediaType: "text/plain" }, http: { in: "payload" } },',
+    );
+    expect(rest).toContain('const $blob: ScalarSchema = { type: "blob" };');
+  });
 });
 
 describe("tree-shaking", () => {

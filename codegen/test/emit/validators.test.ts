@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFormatter } from "../../src/emit/format.js";
 import type { ServiceView } from "../../src/emit/service-view.js";
+import { emitLinearRegExpModule } from "../../src/emit/validators/linear-regexp.js";
 import {
   emitOperationValidators,
   emitValidatorRuntime,
 } from "../../src/emit/validators/standalone.js";
-import { thingsView } from "./load-fixture.js";
+import { protocolTestView, thingsView } from "./load-fixture.js";
 
 type Validator = ((data: unknown) => boolean) & {
   errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;
@@ -36,6 +38,7 @@ describe("standalone validators", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "docsmith-validators-"));
     writeFileSync(join(dir, "runtime.js"), emitValidatorRuntime());
+    writeFileSync(join(dir, "linear-regexp.js"), emitLinearRegExpModule());
     writeFileSync(join(dir, "package.json"), '{"type":"module"}');
     list = await load(view, "ListThings", dir);
     get = await load(view, "GetThing", dir);
@@ -121,5 +124,75 @@ describe("standalone validators", () => {
     expect(errorsOf(list.validateListThingsOutput!, { things: [thing] })).toEqual([
       "/things/0/parts/0/parts/0/parts/0 required",
     ]);
+  });
+
+  it("lets an optional member be null (the protocols treat it as absent), not a required one", () => {
+    expect(list.validateListThingsInput!({ maxResults: null, filter: { colors: null } })).toBe(
+      true,
+    );
+    // only the member's own error: no summary error for the null alternative
+    expect(errorsOf(list.validateListThingsInput!, { maxResults: "ten" })).toEqual([
+      "/maxResults type",
+    ]);
+    expect(errorsOf(get.validateGetThingInput!, { thingArn: null })).toEqual(["/thingArn type"]);
+  });
+});
+
+describe("standalone validators of the protocol-test services", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "docsmith-validators-"));
+    writeFileSync(join(dir, "runtime.js"), emitValidatorRuntime());
+    writeFileSync(join(dir, "linear-regexp.js"), emitLinearRegExpModule());
+    writeFileSync(join(dir, "package.json"), '{"type":"module"}');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("compiles a shape that is both input and output once, and exports it under both names", async () => {
+    const view = protocolTestView("aws.protocoltests.json#JsonProtocol");
+    const op = view.operations.find((o) => o.name === "JsonEnums")!;
+    expect(op.input).toBe(op.output);
+    const module = await load(view, "JsonEnums", dir);
+    expect(module.validateJsonEnumsOutput).toBe(module.validateJsonEnumsInput);
+    expect(module.validateJsonEnumsInput!({ fooEnum1: "Foo" })).toBe(true);
+    expect(module.validateJsonEnumsOutput!({ fooEnum1: "Nope" })).toBe(false);
+  });
+
+  it("accepts a long past 2^53 (as JSON.parse reads it), not one past 2^63", async () => {
+    const view = protocolTestView("aws.protocoltests.json#JsonProtocol");
+    const kitchen = await load(view, "KitchenSinkOperation", dir);
+    expect(kitchen.validateKitchenSinkOperationOutput!({ Long: 2 ** 60 + 2 ** 9 })).toBe(true);
+    expect(kitchen.validateKitchenSinkOperationOutput!({ Long: -(2 ** 63) })).toBe(true);
+    expect(kitchen.validateKitchenSinkOperationOutput!({ Long: 2 ** 64 })).toBe(false);
+    expect(kitchen.validateKitchenSinkOperationOutput!({ Integer: 2 ** 31 })).toBe(false);
+  });
+
+  it("runs @pattern on the linear-time matcher, so a ReDoS-prone pattern answers at once", async () => {
+    const view = protocolTestView("aws.protocoltests.restjson.validation#RestJsonValidation");
+    const op = view.operations.find((o) => o.name === "MalformedPattern")!;
+    const code = emitOperationValidators(view, op);
+    expect(code).toMatch(/import \{ linearRegExp as \w+ \} from "\.\/linear-regexp\.js";/);
+    expect(code).not.toMatch(/new RegExp/);
+    const pattern = await load(view, "MalformedPattern", dir);
+    // the protocol test's input: 84 digits and a '!', which `^([0-9]+)+$` backtracks on for ages
+    const evilString = `${"0".repeat(84)}!`;
+    expect(pattern.validateMalformedPatternInput!({ evilString })).toBe(false);
+    expect(pattern.validateMalformedPatternInput!.errors![0]!.keyword).toBe("pattern");
+    expect(pattern.validateMalformedPatternInput!({ evilString: "0".repeat(84) })).toBe(true);
+  });
+});
+
+describe("validator modules", () => {
+  it("emits modules biome finds clean, imports of both helper modules included", async () => {
+    const formatter = await createFormatter();
+    const view = thingsView();
+    const codes = view.operations.map((op) => emitOperationValidators(view, op));
+    expect(codes.some((c) => c.includes("./runtime.js") && c.includes("./linear-regexp.js"))).toBe(
+      true,
+    );
+    for (const [i, code] of codes.entries()) {
+      const path = `src/validators/${view.operations[i]!.name}.js`;
+      expect(formatter.lint(path, formatter.format(path, code)), path).toEqual([]);
+    }
   });
 });

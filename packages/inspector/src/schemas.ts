@@ -168,10 +168,11 @@ import {
 
 const $string: ScalarSchema = { type: "string" };
 const $boolean: ScalarSchema = { type: "boolean" };
-const $integer: ScalarSchema = { type: "integer" };
+const $integer: ScalarSchema = { type: "integer", width: "integer" };
 const $unit: StructureSchema = { type: "structure", id: "smithy.api#Unit", members: {} };
 const $timestamp: TimestampSchema = { type: "timestamp" };
 const $float: ScalarSchema = { type: "float" };
+const $long: ScalarSchema = { type: "integer", width: "long" };
 
 const Attribute$: StructureSchema = {
   type: "structure",
@@ -720,8 +721,8 @@ const TelemetryMetadata$: StructureSchema = {
   type: "structure",
   id: "com.amazonaws.inspector#TelemetryMetadata",
   members: {
-    count: { target: $integer, required: true },
-    dataSize: { target: $integer },
+    count: { target: $long, required: true },
+    dataSize: { target: $long },
     messageType: { target: $string, required: true },
   },
 };

@@ -3,6 +3,7 @@ import { emitAggregatedModule } from "../client/aggregated-module.js";
 import { clientName, emitClientModule } from "../client/client-module.js";
 import { commandName, emitCommandModule } from "../client/command-module.js";
 import { emitPaginationModule } from "../client/pagination-module.js";
+import { emitContractTest } from "../contract-tests/index.js";
 import { emitErrorsModule } from "../errors-module.js";
 import { createFormatter } from "../format.js";
 import { header } from "../header.js";
@@ -12,6 +13,7 @@ import { emitServerModule } from "../server-module.js";
 import { serviceView } from "../service-view.js";
 import { emitClientTest } from "../tests/client-test.js";
 import { emitTypesModule } from "../types-module.js";
+import { emitLinearRegExpModule, LINEAR_REGEXP } from "../validators/linear-regexp.js";
 import {
   emitOperationValidators,
   emitValidatorRuntime,
@@ -57,7 +59,7 @@ export async function emitPackage(
   const source = (path: string, text: string) => {
     files.push({ path, content: formatter.format(path, top + text) });
   };
-  const tsconfigs = emitTsconfigs();
+  const tsconfigs = emitTsconfigs(options.tsconfigBase);
   files.push(
     { path: "package.json", content: emitPackageJson(view, options) },
     { path: "tsconfig.json", content: tsconfigs.check },
@@ -72,9 +74,11 @@ export async function emitPackage(
   source("src/types.ts", emitTypesModule(view));
   source("src/errors.ts", emitErrorsModule(view));
   source("src/schemas.ts", emitSchemasModule(view));
+  let patterns = false;
   for (const op of view.operations) {
     // The suppression comment must open the file, so the header goes second in validator modules.
     const code = emitOperationValidators(view, op);
+    patterns ||= code.includes(`"./${LINEAR_REGEXP}"`);
     const [ignore, ...rest] = code.split("\n");
     files.push({
       path: `src/validators/${op.name}.js`,
@@ -86,11 +90,14 @@ export async function emitPackage(
     source(`src/commands/${commandName(op)}.ts`, emitCommandModule(view, op));
   }
   source(`src/validators/${VALIDATOR_RUNTIME}`, emitValidatorRuntime());
+  // Only a service with @pattern needs the matcher.
+  if (patterns) source(`src/validators/${LINEAR_REGEXP}`, emitLinearRegExpModule());
   source(`src/${clientName(view)}.ts`, emitClientModule(view));
   source(`src/${view.stem}.ts`, emitAggregatedModule(view));
   source("src/pagination.ts", emitPaginationModule(view));
   source("src/server.ts", emitServerModule(view));
   source("src/index.ts", emitIndexModule(view));
   source("test/client.test.ts", emitClientTest(view));
+  source("test/contract.test.ts", emitContractTest(view));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -17,6 +17,12 @@ export interface PackageIdentity {
   name: string;
   /** What `pnpm run generate` runs in the package, e.g. `docsmith generate inspector`. */
   generateCommand: string;
+  /**
+   * The workspace's tsconfig.base.json relative to the package (`../../tsconfig.base.json` for
+   * packages/<svc>); absent when the package is generated outside a workspace that has one: its
+   * tsconfigs then carry the compiler options themselves.
+   */
+  tsconfigBase?: string;
 }
 
 function title(view: ServiceView): string {
@@ -62,17 +68,45 @@ export function emitPackageJson(view: ServiceView, id: PackageIdentity): string 
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** tsconfig.json (type-checks sources and tests) and tsconfig.build.json (emits dist). */
-export function emitTsconfigs(): { check: string; build: string } {
+/**
+ * The compiler options of the repository's tsconfig.base.json, which the generated code is
+ * written for: what a package's tsconfigs hold when there is no base to extend.
+ */
+export const BASE_COMPILER_OPTIONS = {
+  target: "ES2022",
+  lib: ["ES2023", "DOM"],
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  noUncheckedIndexedAccess: false,
+  noImplicitOverride: true,
+  exactOptionalPropertyTypes: false,
+  declaration: true,
+  sourceMap: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  forceConsistentCasingInFileNames: true,
+  resolveJsonModule: true,
+} as const;
+
+/**
+ * tsconfig.json (type-checks sources and tests) and tsconfig.build.json (emits dist), extending
+ * `base` (a path relative to the package) or, without one, self-contained.
+ */
+export function emitTsconfigs(base?: string): { check: string; build: string } {
   const shared = { allowJs: true, types: ["node"] };
+  const from = (options: object) =>
+    base
+      ? { extends: base, compilerOptions: options }
+      : { compilerOptions: { ...BASE_COMPILER_OPTIONS, ...options } };
   const check = {
-    extends: "../../tsconfig.base.json",
-    compilerOptions: { rootDir: ".", noEmit: true, ...shared },
+    ...from({ rootDir: ".", noEmit: true, ...shared }),
     include: ["src", "test"],
   };
   const build = {
-    extends: "../../tsconfig.base.json",
-    compilerOptions: { rootDir: "src", outDir: "dist", ...shared },
+    ...from({ rootDir: "src", outDir: "dist", ...shared }),
     include: ["src"],
   };
   return {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { formatEvent, type Model } from "../../model/ast.js";
 import {
   flattenMixins,
@@ -14,6 +14,7 @@ import { packageStem } from "../naming.js";
 import { emitOpenApi } from "../openapi/index.js";
 import { EmitError } from "../service-view.js";
 import { emitPackage, type GeneratedFile } from "./index.js";
+import { serviceModel } from "./service-model.js";
 
 /** A package to write: its folder (absolute) and every file it holds. */
 export interface PlannedPackage {
@@ -84,6 +85,23 @@ function soleService(model: Model, where: string): string {
   return services[0]!;
 }
 
+/**
+ * The tsconfig.base.json a package in `dir` extends, relative to `dir`: the one at the root of the
+ * pnpm workspace holding `dir` (the nearest folder above with pnpm-workspace.yaml). Undefined
+ * outside a workspace, or when its root has none: the package's tsconfigs are then self-contained.
+ */
+export function workspaceTsconfigBase(dir: string): string | undefined {
+  const start = resolve(dir);
+  // Bounded by the depth of the path: each step goes one folder up, and the root stops it.
+  for (let at = dirname(start); ; at = dirname(at)) {
+    if (existsSync(join(at, "pnpm-workspace.yaml"))) {
+      const base = join(at, "tsconfig.base.json");
+      return existsSync(base) ? relative(start, base).replaceAll("\\", "/") : undefined;
+    }
+    if (dirname(at) === at) return undefined;
+  }
+}
+
 async function plan(
   model: Model,
   serviceId: string,
@@ -91,11 +109,15 @@ async function plan(
   label: string,
   identity: { name: string; generateCommand: string; source: string },
 ): Promise<PlannedPackage> {
-  const own = withoutBundled(model);
+  const tsconfigBase = workspaceTsconfigBase(dir);
+  // Own shapes plus the bundled ones the service uses as shapes (see service-model.ts): what
+  // model.json holds, and all the emitters need besides the prelude's simple shapes.
+  const own = serviceModel(model);
   const flat = flattenMixins(own);
   try {
     const files = await emitPackage(flat, serviceId, {
       ...identity,
+      ...(tsconfigBase ? { tsconfigBase } : {}),
       modelJson: toCanonicalJson(own),
       openapi: emitOpenApi(own, serviceId),
     });

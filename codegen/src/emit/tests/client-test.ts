@@ -1,11 +1,18 @@
 import { Ajv } from "ajv";
 import { clientName } from "../client/client-module.js";
 import { commandName } from "../client/command-module.js";
+import { pagination, paginatorName } from "../client/pagination-module.js";
 import { baseExceptionName } from "../errors-module.js";
-import { hasTrait, type OperationView, type ServiceView, trait, UNIT } from "../service-view.js";
+import {
+  hasDefault,
+  hasTrait,
+  type OperationView,
+  type ServiceView,
+  trait,
+  UNIT,
+} from "../service-view.js";
 import { aggregateSchemas, refSchema } from "../validators/json-schema.js";
 import { smithyKeywords } from "../validators/keywords.js";
-import { pagination, paginatorName } from "../client/pagination-module.js";
 import { literal } from "./literal.js";
 import { type SampleValue, sampleStructure } from "./samples.js";
 import { errorResponseFor, expectedRequest, responseFor } from "./wire.js";
@@ -292,7 +299,7 @@ function validationBlock(view: ServiceView, imports: Set<string>): string {
       ([, m]) =>
         hasTrait(m.traits, "required") &&
         !hasTrait(m.traits, "idempotencyToken") &&
-        !hasTrait(m.traits, "default") &&
+        !hasDefault(m.traits) &&
         !hasTrait(m.traits, "clientOptional"),
     );
     const input = sampleStructure(view, op.input);

@@ -1,5 +1,5 @@
-import type { MemberShape, Traits } from "../../model/ast.js";
-import { hasTrait, type ServiceView, trait, UNIT } from "../service-view.js";
+import type { AstShape, MemberShape, Traits } from "../../model/ast.js";
+import { hasDefault, hasTrait, type ServiceView, trait, UNIT } from "../service-view.js";
 import { enumValues, legacyEnumValues } from "../typescript-types.js";
 
 /**
@@ -16,11 +16,16 @@ export function schemaId(shapeId: string): string {
   return `urn:smithy:${shapeId.replace("#", ":")}`;
 }
 
+/**
+ * A `long` holds 64 bits; a JS number, exactly, 53. The bounds are the 64-bit ones (as doubles,
+ * ±2^63): a value past 2^53 that the wire carried validates, as the number JSON.parse made of it
+ * (the nearest double: digits beyond 2^53 are lost in parsing, before validation sees them).
+ */
 const integerBounds: Record<string, [number, number]> = {
   byte: [-128, 127],
   short: [-32768, 32767],
   integer: [-2147483648, 2147483647],
-  long: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  long: [-(2 ** 63), 2 ** 63],
 };
 
 /** The schema of a reference to `id`, constrained further by the member's own traits. */
@@ -38,10 +43,10 @@ function inlineSchema(view: ServiceView, id: string): JsonSchema {
   switch (shape.type) {
     case "string": {
       const values = legacyEnumValues(shape);
-      return values ? { type: "string", enum: values } : { type: "string" };
+      return values ? withListed({ type: "string", enum: values }, shape) : { type: "string" };
     }
     case "enum":
-      return { type: "string", enum: enumValues(shape) };
+      return withListed({ type: "string", enum: enumValues(shape) }, shape);
     case "intEnum":
       return { type: "integer", enum: enumValues(shape) };
     case "boolean":
@@ -90,6 +95,22 @@ function inlineSchema(view: ServiceView, id: string): JsonSchema {
     default:
       throw new Error(`no JSON Schema for ${shape.type} shape ${id}`);
   }
+}
+
+/**
+ * `smithyListedValues` (an annotation, see ./keywords.ts): the enum values an error message may
+ * list, when some are internal (`@internal` members; legacy `@enum` entries tagged "internal").
+ */
+function withListed(schema: JsonSchema, shape: AstShape): JsonSchema {
+  const legacy = trait<{ value: string; tags?: string[] }[]>(shape.traits, "enum");
+  const listed =
+    shape.type === "string"
+      ? (legacy ?? []).filter((v) => !v.tags?.includes("internal")).map((v) => v.value)
+      : Object.entries(shape.members ?? {})
+          .filter(([, m]) => !hasTrait(m.traits, "internal"))
+          .map(([name, m]) => trait<string>(m.traits, "enumValue") ?? name);
+  if (listed.length !== (schema.enum as unknown[]).length) schema.smithyListedValues = listed;
+  return schema;
 }
 
 /** Adds @length, @range and @pattern, the member's overriding the shape's. */
@@ -154,24 +175,34 @@ function aggregateSchema(view: ServiceView, id: string): JsonSchema {
   const shape = view.get(id);
   const members = Object.entries(shape.members ?? {});
   const properties: JsonSchema = {};
-  for (const [name, member] of members) {
-    properties[name] = refSchema(view, member.target, member.traits);
-  }
-  const schema: JsonSchema = { $id: schemaId(id), type: "object", properties };
   if (shape.type === "union") {
-    schema.oneOf = members.map(([name]) => ({ required: [name] }));
-    return schema;
+    for (const [name, member] of members) {
+      properties[name] = refSchema(view, member.target, member.traits);
+    }
+    return {
+      $id: schemaId(id),
+      type: "object",
+      properties,
+      oneOf: members.map(([name]) => ({ required: [name] })),
+    };
   }
   // A required member with a default, or an idempotency token, may be left out: it is filled in.
   const required = members
     .filter(
       ([, m]) =>
         hasTrait(m.traits, "required") &&
-        !hasTrait(m.traits, "default") &&
+        !hasDefault(m.traits) &&
         !hasTrait(m.traits, "idempotencyToken") &&
         !hasTrait(m.traits, "clientOptional"),
     )
     .map(([name]) => name);
+  for (const [name, member] of members) {
+    const schema = refSchema(view, member.target, member.traits);
+    // An optional member may be null: the JSON protocols treat it as absent (it is not sent, and
+    // a null read is dropped).
+    properties[name] = required.includes(name) ? schema : { orNull: schema };
+  }
+  const schema: JsonSchema = { $id: schemaId(id), type: "object", properties };
   if (required.length > 0) schema.required = required;
   return schema;
 }

@@ -7,8 +7,24 @@ import { _, type KeywordDefinition, str } from "ajv";
  * - `smithyType: "timestamp"`: a valid Date; `"blob"`: a Uint8Array; `"float"`: any number,
  *   NaN and the infinities included (JSON Schema's `number` excludes them).
  * - `minBytes` / `maxBytes`: @length on a blob.
+ * - `orNull: schema`: null, or a value valid against `schema` (an optional member: the JSON
+ *   protocols treat a null one as absent). Unlike `anyOf` or `if`/`else`, it reports only the
+ *   errors of `schema`, no summary error of its own.
  */
 export const smithyKeywords: KeywordDefinition[] = [
+  {
+    keyword: "orNull",
+    schemaType: ["object", "boolean"],
+    code(cxt) {
+      const { gen, data } = cxt;
+      const valid = gen.name("valid");
+      // The subschema declares `valid` (a `var`): when data is null it is not evaluated.
+      gen.if(_`${data} !== null`, () => {
+        cxt.subschema({ keyword: "orNull" }, valid);
+      });
+      cxt.ok(_`${data} === null || ${valid}`);
+    },
+  },
   {
     keyword: "smithyType",
     schemaType: "string",
@@ -51,5 +67,12 @@ export const smithyKeywords: KeywordDefinition[] = [
     code(cxt) {
       cxt.fail(_`${cxt.data} instanceof Uint8Array && ${cxt.data}.byteLength > ${cxt.schema}`);
     },
+  },
+  {
+    // An annotation, never a check: the enum values error messages list (internal ones left
+    // out); the runtime reads it from an error's parentSchema.
+    keyword: "smithyListedValues",
+    schemaType: "array",
+    code() {},
   },
 ];

@@ -3,14 +3,16 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { EmitError, type OperationView, type ServiceView } from "../service-view.js";
 import { aggregateSchemas, type JsonSchema, refSchema } from "./json-schema.js";
 import { smithyKeywords } from "./keywords.js";
+import { LINEAR_REGEXP, linearRegExpEngine } from "./linear-regexp.js";
 
 /** The module of code-point counting and deep equality the validators share (see runtimeModule). */
 export const VALIDATOR_RUNTIME = "runtime.js";
 
-/** What ajv's standalone code `require`s, and the export of our runtime module standing in. */
-const runtimeParts: Record<string, string> = {
-  "ajv/dist/runtime/ucs2length": "codePointLength",
-  "ajv/dist/runtime/equal": "deepEqual",
+/** What ajv's standalone code `require`s, and the module and export standing in. */
+const runtimeParts: Record<string, { file: string; part: string }> = {
+  "ajv/dist/runtime/ucs2length": { file: VALIDATOR_RUNTIME, part: "codePointLength" },
+  "ajv/dist/runtime/equal": { file: VALIDATOR_RUNTIME, part: "deepEqual" },
+  "docsmith:linear-regexp": { file: LINEAR_REGEXP, part: "linearRegExp" },
 };
 
 export function validatorNames(op: OperationView): { input: string; output: string } {
@@ -25,12 +27,19 @@ export function validatorNames(op: OperationView): { input: string; output: stri
 export function emitOperationValidators(view: ServiceView, op: OperationView): string {
   const ajv = new Ajv({
     allErrors: true,
+    // Errors carry their parentSchema: the runtime words "between 2 and 8" from both bounds.
+    verbose: true,
     strictTypes: false,
     unicodeRegExp: true,
-    code: { source: true, esm: true },
+    // @pattern runs in linear time: a backtracking RegExp can take forever (ReDoS).
+    code: { source: true, esm: true, regExp: linearRegExpEngine },
   });
   for (const keyword of smithyKeywords) ajv.addKeyword(keyword);
+  // Each distinct schema is compiled once: ajv's standalone code emits a schema's functions once
+  // per export naming it, so an operation whose input and output are the same shape would declare
+  // them twice. A second name for the same schema becomes an alias.
   const roots: Record<string, string> = {};
+  const aliases: [string, string][] = [];
   const names = validatorNames(op);
   for (const [key, target] of [
     [names.input, op.input],
@@ -38,6 +47,11 @@ export function emitOperationValidators(view: ServiceView, op: OperationView): s
   ] as const) {
     const root: JsonSchema = refSchema(view, target);
     const id = root.$ref ? String(root.$ref) : `urn:docsmith:${key}`;
+    const first = Object.entries(roots).find(([, other]) => other === id);
+    if (first) {
+      aliases.push([key, first[0]]);
+      continue;
+    }
     if (!root.$ref) ajv.addSchema({ $id: id, ...root });
     roots[key] = id;
   }
@@ -50,7 +64,8 @@ export function emitOperationValidators(view: ServiceView, op: OperationView): s
   } catch (e) {
     throw new EmitError(`${op.id}: cannot compile its validators: ${(e as Error).message}`);
   }
-  return finishStandalone(code, op);
+  const aliasLines = aliases.map(([name, same]) => `export const ${name} = ${same};\n`);
+  return finishStandalone(`${code}\n${aliasLines.join("")}`, op);
 }
 
 /** Turns ajv's output into a clean ES module: imports instead of `require`, typed exports. */
@@ -62,9 +77,9 @@ function finishStandalone(code: string, op: OperationView): string {
     .replace(
       /const (\w+) = require\("([^"]+)"\)\.default;\n?/g,
       (_match, local: string, module: string) => {
-        const part = runtimeParts[module];
-        if (!part) throw new EmitError(`${op.id}: ajv standalone code needs ${module}`);
-        imports.push(`import { ${part} as ${local} } from "./${VALIDATOR_RUNTIME}";`);
+        const found = runtimeParts[module];
+        if (!found) throw new EmitError(`${op.id}: ajv standalone code needs ${module}`);
+        imports.push(`import { ${found.part} as ${local} } from "./${found.file}";`);
         return "";
       },
     );
@@ -75,7 +90,13 @@ function finishStandalone(code: string, op: OperationView): string {
     (_m, name: string, fn: string) =>
       `/** @type {import("@docsmith/runtime").Validator} */\nexport const ${name} = ${fn};`,
   );
-  return `// biome-ignore-all lint: ajv standalone code, compiled at generation time\n${imports.join("\n")}\n${body}`;
+  return `// biome-ignore-all lint: ajv standalone code, compiled at generation time\n${imports.sort(byModule).join("\n")}\n${body}`;
+}
+
+/** Import lines in the order biome's organizeImports keeps: by module path. */
+function byModule(a: string, b: string): number {
+  const from = (line: string) => line.slice(line.lastIndexOf(" from "));
+  return from(a) < from(b) ? -1 : from(a) > from(b) ? 1 : 0;
 }
 
 /** src/validators/runtime.js: the two helpers ajv's standalone code would `require` from ajv. */

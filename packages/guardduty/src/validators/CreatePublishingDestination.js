@@ -7,7 +7,7 @@ const schema11 = {
   type: "object",
   properties: {
     DetectorId: { type: "string", minLength: 1, maxLength: 300 },
-    ClientToken: { type: "string", minLength: 0, maxLength: 64 },
+    ClientToken: { orNull: { type: "string", minLength: 0, maxLength: 64 } },
     DestinationProperties: { $ref: "urn:smithy:com.amazonaws.guardduty:DestinationProperties" },
     DestinationType: { type: "string", enum: ["S3"] },
   },
@@ -16,7 +16,10 @@ const schema11 = {
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.guardduty:DestinationProperties",
   type: "object",
-  properties: { DestinationArn: { type: "string" }, KmsKeyArn: { type: "string" } },
+  properties: {
+    DestinationArn: { orNull: { type: "string" } },
+    KmsKeyArn: { orNull: { type: "string" } },
+  },
 };
 function validate10(
   data,
@@ -32,6 +35,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "DetectorId" },
         message: "must have required property '" + "DetectorId" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -47,6 +53,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "DestinationProperties" },
         message: "must have required property '" + "DestinationProperties" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -62,6 +71,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "DestinationType" },
         message: "must have required property '" + "DestinationType" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -80,6 +92,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.DetectorId,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -95,6 +110,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.DetectorId,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -110,6 +128,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.DetectorId.type,
+          parentSchema: schema11.properties.DetectorId,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -121,90 +142,113 @@ function validate10(
     }
     if (data.ClientToken !== undefined) {
       let data1 = data.ClientToken;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err6 = {
-            instancePath: instancePath + "/ClientToken",
-            schemaPath: "#/properties/ClientToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 64 },
-            message: "must NOT have more than 64 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data1 !== null) {
+        if (typeof data1 === "string") {
+          if (func2(data1) > 64) {
+            const err6 = {
+              instancePath: instancePath + "/ClientToken",
+              schemaPath: "#/properties/ClientToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 64 },
+              message: "must NOT have more than 64 characters",
+              schema: 64,
+              parentSchema: schema11.properties.ClientToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data1) < 0) {
-          const err7 = {
-            instancePath: instancePath + "/ClientToken",
-            schemaPath: "#/properties/ClientToken/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data1) < 0) {
+            const err7 = {
+              instancePath: instancePath + "/ClientToken",
+              schemaPath: "#/properties/ClientToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema11.properties.ClientToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/ClientToken",
-          schemaPath: "#/properties/ClientToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/ClientToken",
+            schemaPath: "#/properties/ClientToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.ClientToken.orNull.type,
+            parentSchema: schema11.properties.ClientToken.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.DestinationProperties !== undefined) {
       let data2 = data.DestinationProperties;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.DestinationArn !== undefined) {
-          if (typeof data2.DestinationArn !== "string") {
-            const err9 = {
-              instancePath: instancePath + "/DestinationProperties/DestinationArn",
-              schemaPath:
-                "urn:smithy:com.amazonaws.guardduty:DestinationProperties/properties/DestinationArn/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
+          let data3 = data2.DestinationArn;
+          if (data3 !== null) {
+            if (typeof data3 !== "string") {
+              const err9 = {
+                instancePath: instancePath + "/DestinationProperties/DestinationArn",
+                schemaPath:
+                  "urn:smithy:com.amazonaws.guardduty:DestinationProperties/properties/DestinationArn/orNull/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.DestinationArn.orNull.type,
+                parentSchema: schema12.properties.DestinationArn.orNull,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
             }
-            errors++;
           }
         }
         if (data2.KmsKeyArn !== undefined) {
-          if (typeof data2.KmsKeyArn !== "string") {
-            const err10 = {
-              instancePath: instancePath + "/DestinationProperties/KmsKeyArn",
-              schemaPath:
-                "urn:smithy:com.amazonaws.guardduty:DestinationProperties/properties/KmsKeyArn/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
+          let data4 = data2.KmsKeyArn;
+          if (data4 !== null) {
+            if (typeof data4 !== "string") {
+              const err10 = {
+                instancePath: instancePath + "/DestinationProperties/KmsKeyArn",
+                schemaPath:
+                  "urn:smithy:com.amazonaws.guardduty:DestinationProperties/properties/KmsKeyArn/orNull/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.KmsKeyArn.orNull.type,
+                parentSchema: schema12.properties.KmsKeyArn.orNull,
+                data: data4,
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
             }
-            errors++;
           }
         }
       } else {
@@ -214,6 +258,9 @@ function validate10(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -232,6 +279,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.DestinationType.type,
+          parentSchema: schema11.properties.DestinationType,
+          data: data5,
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -247,6 +297,9 @@ function validate10(
           keyword: "enum",
           params: { allowedValues: schema11.properties.DestinationType.enum },
           message: "must be equal to one of the allowed values",
+          schema: schema11.properties.DestinationType.enum,
+          parentSchema: schema11.properties.DestinationType,
+          data: data5,
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -263,6 +316,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err14];
@@ -278,7 +334,7 @@ export const validateCreatePublishingDestinationOutput = validate11;
 const schema13 = {
   $id: "urn:smithy:com.amazonaws.guardduty:CreatePublishingDestinationResponse",
   type: "object",
-  properties: { DestinationId: { type: "string" } },
+  properties: { DestinationId: { orNull: { type: "string" } } },
 };
 function validate11(
   data,
@@ -288,20 +344,26 @@ function validate11(
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.DestinationId !== undefined) {
-      if (typeof data.DestinationId !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/DestinationId",
-          schemaPath: "#/properties/DestinationId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.DestinationId;
+      if (data0 !== null) {
+        if (typeof data0 !== "string") {
+          const err0 = {
+            instancePath: instancePath + "/DestinationId",
+            schemaPath: "#/properties/DestinationId/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema13.properties.DestinationId.orNull.type,
+            parentSchema: schema13.properties.DestinationId.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -311,6 +373,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err1];

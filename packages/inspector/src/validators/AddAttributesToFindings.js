@@ -26,7 +26,7 @@ const schema12 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -44,6 +44,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "attributes" },
         message: "must have required property '" + "attributes" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -59,6 +62,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "findingArns" },
         message: "must have required property '" + "findingArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -77,6 +83,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.attributes,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -92,6 +101,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema11.properties.attributes,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -111,6 +123,9 @@ function validate10(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema12.required,
+                parentSchema: schema12,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -130,6 +145,9 @@ function validate10(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema12.properties.key,
+                    data: data2,
                   };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -146,6 +164,9 @@ function validate10(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema12.properties.key,
+                    data: data2,
                   };
                   if (vErrors === null) {
                     vErrors = [err6];
@@ -161,6 +182,9 @@ function validate10(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema12.properties.key.type,
+                  parentSchema: schema12.properties.key,
+                  data: data2,
                 };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -172,53 +196,65 @@ function validate10(
             }
             if (data1.value !== undefined) {
               let data3 = data1.value;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 256) {
-                  const err8 = {
-                    instancePath: instancePath + "/attributes/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
+              if (data3 !== null) {
+                if (typeof data3 === "string") {
+                  if (func2(data3) > 256) {
+                    const err8 = {
+                      instancePath: instancePath + "/attributes/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data3) < 1) {
-                  const err9 = {
-                    instancePath: instancePath + "/attributes/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
+                  if (func2(data3) < 1) {
+                    const err9 = {
+                      instancePath: instancePath + "/attributes/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err10 = {
-                  instancePath: instancePath + "/attributes/" + i0 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err10];
                 } else {
-                  vErrors.push(err10);
+                  const err10 = {
+                    instancePath: instancePath + "/attributes/" + i0 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.value.orNull.type,
+                    parentSchema: schema12.properties.value.orNull,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -228,6 +264,9 @@ function validate10(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema12.type,
+              parentSchema: schema12,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err11];
@@ -244,6 +283,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.attributes.type,
+          parentSchema: schema11.properties.attributes,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -263,6 +305,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.findingArns,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -278,6 +323,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.findingArns,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -297,6 +345,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data5,
               };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -312,6 +363,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data5,
               };
               if (vErrors === null) {
                 vErrors = [err16];
@@ -327,6 +381,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.findingArns.items.type,
+              parentSchema: schema11.properties.findingArns.items,
+              data: data5,
             };
             if (vErrors === null) {
               vErrors = [err17];
@@ -343,6 +400,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.findingArns.type,
+          parentSchema: schema11.properties.findingArns,
+          data: data4,
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -359,6 +419,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err19];
@@ -376,8 +439,10 @@ const schema13 = {
   type: "object",
   properties: {
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
   },
 };
@@ -409,147 +474,171 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.failedItems !== undefined) {
       let data0 = data.failedItems;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          let data1 = data0[key0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.failureCode === undefined) {
-              const err0 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data1.retryable === undefined) {
-              const err1 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data1.failureCode !== undefined) {
-              let data2 = data1.failureCode;
-              if (typeof data2 !== "string") {
-                const err2 = {
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (const key0 in data0) {
+            let data1 = data0[key0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.failureCode === undefined) {
+                const err0 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data2 === "INVALID_ARN" ||
-                  data2 === "DUPLICATE_ARN" ||
-                  data2 === "ITEM_DOES_NOT_EXIST" ||
-                  data2 === "ACCESS_DENIED" ||
-                  data2 === "LIMIT_EXCEEDED" ||
-                  data2 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err3 = {
+              if (data1.retryable === undefined) {
+                const err1 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema14.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err1];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err1);
                 }
                 errors++;
               }
-            }
-            if (data1.retryable !== undefined) {
-              if (typeof data1.retryable !== "boolean") {
-                const err4 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
+              if (data1.failureCode !== undefined) {
+                let data2 = data1.failureCode;
+                if (typeof data2 !== "string") {
+                  const err2 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.failureCode.type,
+                    parentSchema: schema14.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data2 === "INVALID_ARN" ||
+                    data2 === "DUPLICATE_ARN" ||
+                    data2 === "ITEM_DOES_NOT_EXIST" ||
+                    data2 === "ACCESS_DENIED" ||
+                    data2 === "LIMIT_EXCEEDED" ||
+                    data2 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err3 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema14.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema14.properties.failureCode.enum,
+                    parentSchema: schema14.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err5 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
+              if (data1.retryable !== undefined) {
+                let data3 = data1.retryable;
+                if (typeof data3 !== "boolean") {
+                  const err4 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema14.properties.retryable.type,
+                    parentSchema: schema14.properties.retryable,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err5);
+              const err5 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema14.type,
+                parentSchema: schema14,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema13.properties.failedItems.orNull.type,
+            parentSchema: schema13.properties.failedItems.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -559,6 +648,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];

@@ -25,6 +25,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTargetName" },
         message: "must have required property '" + "assessmentTargetName" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -40,6 +43,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceGroupArn" },
         message: "must have required property '" + "resourceGroupArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -58,6 +64,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
+            schema: 140,
+            parentSchema: schema11.properties.assessmentTargetName,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -73,6 +82,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTargetName,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -88,6 +100,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTargetName.type,
+          parentSchema: schema11.properties.assessmentTargetName,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -107,6 +122,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.resourceGroupArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -122,6 +140,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.resourceGroupArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -137,6 +158,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.resourceGroupArn.type,
+          parentSchema: schema11.properties.resourceGroupArn,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -153,6 +177,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err8];
@@ -168,7 +195,7 @@ export const validateCreateAssessmentTargetOutput = validate11;
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:CreateAssessmentTargetResponse",
   type: "object",
-  properties: { assessmentTargetArn: { type: "string", minLength: 1, maxLength: 300 } },
+  properties: { assessmentTargetArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } } },
 };
 function validate11(
   data,
@@ -179,51 +206,62 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTargetArn !== undefined) {
       let data0 = data.assessmentTargetArn;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTargetArn",
-            schemaPath: "#/properties/assessmentTargetArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTargetArn",
+              schemaPath: "#/properties/assessmentTargetArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.assessmentTargetArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTargetArn",
-            schemaPath: "#/properties/assessmentTargetArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTargetArn",
+              schemaPath: "#/properties/assessmentTargetArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.assessmentTargetArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentTargetArn",
-          schemaPath: "#/properties/assessmentTargetArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentTargetArn",
+            schemaPath: "#/properties/assessmentTargetArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.assessmentTargetArn.orNull.type,
+            parentSchema: schema12.properties.assessmentTargetArn.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -233,6 +271,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err3];

@@ -16,10 +16,12 @@ const schema11 = {
       maxItems: 50,
     },
     userAttributesForFindings: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
   required: [
@@ -34,7 +36,7 @@ const schema12 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -52,6 +54,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTargetArn" },
         message: "must have required property '" + "assessmentTargetArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -67,6 +72,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTemplateName" },
         message: "must have required property '" + "assessmentTemplateName" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -82,6 +90,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "durationInSeconds" },
         message: "must have required property '" + "durationInSeconds" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -97,6 +108,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "rulesPackageArns" },
         message: "must have required property '" + "rulesPackageArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -115,6 +129,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentTargetArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -130,6 +147,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTargetArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -145,6 +165,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTargetArn.type,
+          parentSchema: schema11.properties.assessmentTargetArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -164,6 +187,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
+            schema: 140,
+            parentSchema: schema11.properties.assessmentTemplateName,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -179,6 +205,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTemplateName,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -194,6 +223,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTemplateName.type,
+          parentSchema: schema11.properties.assessmentTemplateName,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -212,6 +244,9 @@ function validate10(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
+          schema: schema11.properties.durationInSeconds.type,
+          parentSchema: schema11.properties.durationInSeconds,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -228,6 +263,9 @@ function validate10(
             keyword: "maximum",
             params: { comparison: "<=", limit: 86400 },
             message: "must be <= 86400",
+            schema: 86400,
+            parentSchema: schema11.properties.durationInSeconds,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -243,6 +281,9 @@ function validate10(
             keyword: "minimum",
             params: { comparison: ">=", limit: 180 },
             message: "must be >= 180",
+            schema: 180,
+            parentSchema: schema11.properties.durationInSeconds,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -263,6 +304,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema11.properties.rulesPackageArns,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -278,6 +322,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema11.properties.rulesPackageArns,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -297,6 +344,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.rulesPackageArns.items,
+                data: data4,
               };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -312,6 +362,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.rulesPackageArns.items,
+                data: data4,
               };
               if (vErrors === null) {
                 vErrors = [err16];
@@ -327,6 +380,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.rulesPackageArns.items.type,
+              parentSchema: schema11.properties.rulesPackageArns.items,
+              data: data4,
             };
             if (vErrors === null) {
               vErrors = [err17];
@@ -343,6 +399,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.rulesPackageArns.type,
+          parentSchema: schema11.properties.rulesPackageArns,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -354,188 +413,226 @@ function validate10(
     }
     if (data.userAttributesForFindings !== undefined) {
       let data5 = data.userAttributesForFindings;
-      if (Array.isArray(data5)) {
-        if (data5.length > 10) {
-          const err19 = {
-            instancePath: instancePath + "/userAttributesForFindings",
-            schemaPath: "#/properties/userAttributesForFindings/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data5.length < 0) {
-          const err20 = {
-            instancePath: instancePath + "/userAttributesForFindings",
-            schemaPath: "#/properties/userAttributesForFindings/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        const len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            if (data6.key === undefined) {
-              const err21 = {
-                instancePath: instancePath + "/userAttributesForFindings/" + i1,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
-                keyword: "required",
-                params: { missingProperty: "key" },
-                message: "must have required property '" + "key" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data6.key !== undefined) {
-              let data7 = data6.key;
-              if (typeof data7 === "string") {
-                if (func2(data7) > 128) {
-                  const err22 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (func2(data7) < 1) {
-                  const err23 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              } else {
-                const err24 = {
-                  instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data6.value !== undefined) {
-              let data8 = data6.value;
-              if (typeof data8 === "string") {
-                if (func2(data8) > 256) {
-                  const err25 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-                if (func2(data8) < 1) {
-                  const err26 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = {
-                  instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = {
-              instancePath: instancePath + "/userAttributesForFindings/" + i1,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data5 !== null) {
+        if (Array.isArray(data5)) {
+          if (data5.length > 10) {
+            const err19 = {
+              instancePath: instancePath + "/userAttributesForFindings",
+              schemaPath: "#/properties/userAttributesForFindings/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema11.properties.userAttributesForFindings.orNull,
+              data: data5,
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err19];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err19);
             }
             errors++;
           }
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + "/userAttributesForFindings",
-          schemaPath: "#/properties/userAttributesForFindings/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
+          if (data5.length < 0) {
+            const err20 = {
+              instancePath: instancePath + "/userAttributesForFindings",
+              schemaPath: "#/properties/userAttributesForFindings/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema11.properties.userAttributesForFindings.orNull,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          const len1 = data5.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data6 = data5[i1];
+            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+              if (data6.key === undefined) {
+                const err21 = {
+                  instancePath: instancePath + "/userAttributesForFindings/" + i1,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
+                  keyword: "required",
+                  params: { missingProperty: "key" },
+                  message: "must have required property '" + "key" + "'",
+                  schema: schema12.required,
+                  parentSchema: schema12,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+              if (data6.key !== undefined) {
+                let data7 = data6.key;
+                if (typeof data7 === "string") {
+                  if (func2(data7) > 128) {
+                    const err22 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema12.properties.key,
+                      data: data7,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                  if (func2(data7) < 1) {
+                    const err23 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema12.properties.key,
+                      data: data7,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err24 = {
+                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/key",
+                    schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.key.type,
+                    parentSchema: schema12.properties.key,
+                    data: data7,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+              if (data6.value !== undefined) {
+                let data8 = data6.value;
+                if (data8 !== null) {
+                  if (typeof data8 === "string") {
+                    if (func2(data8) > 256) {
+                      const err25 = {
+                        instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema12.properties.value.orNull,
+                        data: data8,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                    if (func2(data8) < 1) {
+                      const err26 = {
+                        instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema12.properties.value.orNull,
+                        data: data8,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema12.properties.value.orNull.type,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err28 = {
+                instancePath: instancePath + "/userAttributesForFindings/" + i1,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema12.type,
+                parentSchema: schema12,
+                data: data6,
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err29);
+          const err29 = {
+            instancePath: instancePath + "/userAttributesForFindings",
+            schemaPath: "#/properties/userAttributesForFindings/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema11.properties.userAttributesForFindings.orNull.type,
+            parentSchema: schema11.properties.userAttributesForFindings.orNull,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -545,6 +642,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err30];
@@ -560,7 +660,9 @@ export const validateCreateAssessmentTemplateOutput = validate11;
 const schema13 = {
   $id: "urn:smithy:com.amazonaws.inspector:CreateAssessmentTemplateResponse",
   type: "object",
-  properties: { assessmentTemplateArn: { type: "string", minLength: 1, maxLength: 300 } },
+  properties: {
+    assessmentTemplateArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
+  },
 };
 function validate11(
   data,
@@ -571,51 +673,62 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTemplateArn !== undefined) {
       let data0 = data.assessmentTemplateArn;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTemplateArn",
-            schemaPath: "#/properties/assessmentTemplateArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTemplateArn",
+              schemaPath: "#/properties/assessmentTemplateArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema13.properties.assessmentTemplateArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTemplateArn",
-            schemaPath: "#/properties/assessmentTemplateArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTemplateArn",
+              schemaPath: "#/properties/assessmentTemplateArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema13.properties.assessmentTemplateArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentTemplateArn",
-          schemaPath: "#/properties/assessmentTemplateArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentTemplateArn",
+            schemaPath: "#/properties/assessmentTemplateArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema13.properties.assessmentTemplateArn.orNull.type,
+            parentSchema: schema13.properties.assessmentTemplateArn.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -625,6 +738,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err3];

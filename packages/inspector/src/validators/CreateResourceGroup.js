@@ -20,7 +20,7 @@ const schema12 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -38,6 +38,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceGroupTags" },
         message: "must have required property '" + "resourceGroupTags" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -56,6 +59,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.resourceGroupTags,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -71,6 +77,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.resourceGroupTags,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -90,6 +99,9 @@ function validate10(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema12.required,
+                parentSchema: schema12,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -109,6 +121,9 @@ function validate10(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema12.properties.key,
+                    data: data2,
                   };
                   if (vErrors === null) {
                     vErrors = [err4];
@@ -125,6 +140,9 @@ function validate10(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema12.properties.key,
+                    data: data2,
                   };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -141,6 +159,9 @@ function validate10(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema12.properties.key.type,
+                  parentSchema: schema12.properties.key,
+                  data: data2,
                 };
                 if (vErrors === null) {
                   vErrors = [err6];
@@ -152,54 +173,65 @@ function validate10(
             }
             if (data1.value !== undefined) {
               let data3 = data1.value;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 256) {
-                  const err7 = {
-                    instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
+              if (data3 !== null) {
+                if (typeof data3 === "string") {
+                  if (func2(data3) > 256) {
+                    const err7 = {
+                      instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data3) < 1) {
-                  const err8 = {
-                    instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
+                  if (func2(data3) < 1) {
+                    const err8 = {
+                      instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err9 = {
-                  instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err9];
                 } else {
-                  vErrors.push(err9);
+                  const err9 = {
+                    instancePath: instancePath + "/resourceGroupTags/" + i0 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.value.orNull.type,
+                    parentSchema: schema12.properties.value.orNull,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -209,6 +241,9 @@ function validate10(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema12.type,
+              parentSchema: schema12,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -225,6 +260,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.resourceGroupTags.type,
+          parentSchema: schema11.properties.resourceGroupTags,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -241,6 +279,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err12];
@@ -256,7 +297,7 @@ export const validateCreateResourceGroupOutput = validate11;
 const schema13 = {
   $id: "urn:smithy:com.amazonaws.inspector:CreateResourceGroupResponse",
   type: "object",
-  properties: { resourceGroupArn: { type: "string", minLength: 1, maxLength: 300 } },
+  properties: { resourceGroupArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } } },
 };
 function validate11(
   data,
@@ -267,51 +308,62 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.resourceGroupArn !== undefined) {
       let data0 = data.resourceGroupArn;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/resourceGroupArn",
-            schemaPath: "#/properties/resourceGroupArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/resourceGroupArn",
+              schemaPath: "#/properties/resourceGroupArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema13.properties.resourceGroupArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/resourceGroupArn",
-            schemaPath: "#/properties/resourceGroupArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/resourceGroupArn",
+              schemaPath: "#/properties/resourceGroupArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema13.properties.resourceGroupArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/resourceGroupArn",
-          schemaPath: "#/properties/resourceGroupArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/resourceGroupArn",
+            schemaPath: "#/properties/resourceGroupArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema13.properties.resourceGroupArn.orNull.type,
+            parentSchema: schema13.properties.resourceGroupArn.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -321,6 +373,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err3];

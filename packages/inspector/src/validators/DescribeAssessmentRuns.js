@@ -29,6 +29,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentRunArns" },
         message: "must have required property '" + "assessmentRunArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -47,6 +50,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.assessmentRunArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -62,6 +68,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentRunArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -81,6 +90,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.assessmentRunArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -96,6 +108,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.assessmentRunArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -111,6 +126,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.assessmentRunArns.items.type,
+              parentSchema: schema11.properties.assessmentRunArns.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -127,6 +145,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.assessmentRunArns.type,
+          parentSchema: schema11.properties.assessmentRunArns,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -143,6 +164,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];
@@ -160,14 +184,18 @@ const schema12 = {
   type: "object",
   properties: {
     assessmentRuns: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRun" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRun" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
   },
 };
@@ -196,7 +224,7 @@ const schema13 = {
   properties: {
     arn: { type: "string", minLength: 1, maxLength: 300 },
     assessmentTemplateArn: { type: "string", minLength: 1, maxLength: 300 },
-    completedAt: { smithyType: "timestamp" },
+    completedAt: { orNull: { smithyType: "timestamp" } },
     createdAt: { smithyType: "timestamp" },
     dataCollected: { type: "boolean" },
     durationInSeconds: { type: "integer", minimum: 180, maximum: 86400 },
@@ -213,7 +241,7 @@ const schema13 = {
       minItems: 1,
       maxItems: 50,
     },
-    startedAt: { smithyType: "timestamp" },
+    startedAt: { orNull: { smithyType: "timestamp" } },
     state: {
       type: "string",
       enum: [
@@ -274,12 +302,14 @@ const schema14 = {
         "OTHER",
       ],
     },
-    message: { type: "string", minLength: 0, maxLength: 1000 },
+    message: { orNull: { type: "string", minLength: 0, maxLength: 1000 } },
     snsPublishStatusCode: {
-      type: "string",
-      enum: ["SUCCESS", "TOPIC_DOES_NOT_EXIST", "ACCESS_DENIED", "INTERNAL_ERROR"],
+      orNull: {
+        type: "string",
+        enum: ["SUCCESS", "TOPIC_DOES_NOT_EXIST", "ACCESS_DENIED", "INTERNAL_ERROR"],
+      },
     },
-    snsTopicArn: { type: "string", minLength: 1, maxLength: 300 },
+    snsTopicArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
   required: ["date", "error", "event"],
 };
@@ -311,7 +341,7 @@ const schema16 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -329,6 +359,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "arn" },
         message: "must have required property '" + "arn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -344,6 +377,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "assessmentTemplateArn" },
         message: "must have required property '" + "assessmentTemplateArn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -359,6 +395,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "createdAt" },
         message: "must have required property '" + "createdAt" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -374,6 +413,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "dataCollected" },
         message: "must have required property '" + "dataCollected" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -389,6 +431,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "durationInSeconds" },
         message: "must have required property '" + "durationInSeconds" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -404,6 +449,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err5];
@@ -419,6 +467,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "notifications" },
         message: "must have required property '" + "notifications" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err6];
@@ -434,6 +485,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "rulesPackageArns" },
         message: "must have required property '" + "rulesPackageArns" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err7];
@@ -449,6 +503,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "state" },
         message: "must have required property '" + "state" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err8];
@@ -464,6 +521,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "stateChangedAt" },
         message: "must have required property '" + "stateChangedAt" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err9];
@@ -479,6 +539,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "stateChanges" },
         message: "must have required property '" + "stateChanges" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err10];
@@ -494,6 +557,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "userAttributesForFindings" },
         message: "must have required property '" + "userAttributesForFindings" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err11];
@@ -512,6 +578,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -527,6 +596,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -542,6 +614,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.arn.type,
+          parentSchema: schema13.properties.arn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -561,6 +636,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.assessmentTemplateArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -576,6 +654,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.assessmentTemplateArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -591,6 +672,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.assessmentTemplateArn.type,
+          parentSchema: schema13.properties.assessmentTemplateArn,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -602,20 +686,25 @@ function validate12(
     }
     if (data.completedAt !== undefined) {
       let data2 = data.completedAt;
-      if (!(data2 instanceof Date) || Number.isNaN(data2.getTime())) {
-        const err18 = {
-          instancePath: instancePath + "/completedAt",
-          schemaPath: "#/properties/completedAt/smithyType",
-          keyword: "smithyType",
-          params: { type: "timestamp" },
-          message: "must be a Date",
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
+      if (data2 !== null) {
+        if (!(data2 instanceof Date) || Number.isNaN(data2.getTime())) {
+          const err18 = {
+            instancePath: instancePath + "/completedAt",
+            schemaPath: "#/properties/completedAt/orNull/smithyType",
+            keyword: "smithyType",
+            params: { type: "timestamp" },
+            message: "must be a Date",
+            schema: "timestamp",
+            parentSchema: schema13.properties.completedAt.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.createdAt !== undefined) {
@@ -627,6 +716,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema13.properties.createdAt,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -637,13 +729,17 @@ function validate12(
       }
     }
     if (data.dataCollected !== undefined) {
-      if (typeof data.dataCollected !== "boolean") {
+      let data4 = data.dataCollected;
+      if (typeof data4 !== "boolean") {
         const err20 = {
           instancePath: instancePath + "/dataCollected",
           schemaPath: "#/properties/dataCollected/type",
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
+          schema: schema13.properties.dataCollected.type,
+          parentSchema: schema13.properties.dataCollected,
+          data: data4,
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -662,6 +758,9 @@ function validate12(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
+          schema: schema13.properties.durationInSeconds.type,
+          parentSchema: schema13.properties.durationInSeconds,
+          data: data5,
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -678,6 +777,9 @@ function validate12(
             keyword: "maximum",
             params: { comparison: "<=", limit: 86400 },
             message: "must be <= 86400",
+            schema: 86400,
+            parentSchema: schema13.properties.durationInSeconds,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -693,6 +795,9 @@ function validate12(
             keyword: "minimum",
             params: { comparison: ">=", limit: 180 },
             message: "must be >= 180",
+            schema: 180,
+            parentSchema: schema13.properties.durationInSeconds,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -713,6 +818,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
+            schema: 140,
+            parentSchema: schema13.properties.name,
+            data: data6,
           };
           if (vErrors === null) {
             vErrors = [err24];
@@ -728,6 +836,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.name,
+            data: data6,
           };
           if (vErrors === null) {
             vErrors = [err25];
@@ -743,6 +854,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.name.type,
+          parentSchema: schema13.properties.name,
+          data: data6,
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -762,6 +876,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema13.properties.notifications,
+            data: data7,
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -777,6 +894,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema13.properties.notifications,
+            data: data7,
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -796,6 +916,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "date" },
                 message: "must have required property '" + "date" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data8,
               };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -811,6 +934,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "error" },
                 message: "must have required property '" + "error" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data8,
               };
               if (vErrors === null) {
                 vErrors = [err30];
@@ -826,6 +952,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "event" },
                 message: "must have required property '" + "event" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data8,
               };
               if (vErrors === null) {
                 vErrors = [err31];
@@ -844,6 +973,9 @@ function validate12(
                   keyword: "smithyType",
                   params: { type: "timestamp" },
                   message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema14.properties.date,
+                  data: data9,
                 };
                 if (vErrors === null) {
                   vErrors = [err32];
@@ -854,7 +986,8 @@ function validate12(
               }
             }
             if (data8.error !== undefined) {
-              if (typeof data8.error !== "boolean") {
+              let data10 = data8.error;
+              if (typeof data10 !== "boolean") {
                 const err33 = {
                   instancePath: instancePath + "/notifications/" + i0 + "/error",
                   schemaPath:
@@ -862,6 +995,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "boolean" },
                   message: "must be boolean",
+                  schema: schema14.properties.error.type,
+                  parentSchema: schema14.properties.error,
+                  data: data10,
                 };
                 if (vErrors === null) {
                   vErrors = [err33];
@@ -881,6 +1017,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema14.properties.event.type,
+                  parentSchema: schema14.properties.event,
+                  data: data11,
                 };
                 if (vErrors === null) {
                   vErrors = [err34];
@@ -905,6 +1044,9 @@ function validate12(
                   keyword: "enum",
                   params: { allowedValues: schema14.properties.event.enum },
                   message: "must be equal to one of the allowed values",
+                  schema: schema14.properties.event.enum,
+                  parentSchema: schema14.properties.event,
+                  data: data11,
                 };
                 if (vErrors === null) {
                   vErrors = [err35];
@@ -916,148 +1058,178 @@ function validate12(
             }
             if (data8.message !== undefined) {
               let data12 = data8.message;
-              if (typeof data12 === "string") {
-                if (func2(data12) > 1000) {
-                  const err36 = {
-                    instancePath: instancePath + "/notifications/" + i0 + "/message",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 1000 },
-                    message: "must NOT have more than 1000 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
+              if (data12 !== null) {
+                if (typeof data12 === "string") {
+                  if (func2(data12) > 1000) {
+                    const err36 = {
+                      instancePath: instancePath + "/notifications/" + i0 + "/message",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 1000 },
+                      message: "must NOT have more than 1000 characters",
+                      schema: 1000,
+                      parentSchema: schema14.properties.message.orNull,
+                      data: data12,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data12) < 0) {
-                  const err37 = {
-                    instancePath: instancePath + "/notifications/" + i0 + "/message",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/minLength",
-                    keyword: "minLength",
-                    params: { limit: 0 },
-                    message: "must NOT have fewer than 0 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
+                  if (func2(data12) < 0) {
+                    const err37 = {
+                      instancePath: instancePath + "/notifications/" + i0 + "/message",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 0 },
+                      message: "must NOT have fewer than 0 characters",
+                      schema: 0,
+                      parentSchema: schema14.properties.message.orNull,
+                      data: data12,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err38 = {
-                  instancePath: instancePath + "/notifications/" + i0 + "/message",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err38];
                 } else {
-                  vErrors.push(err38);
+                  const err38 = {
+                    instancePath: instancePath + "/notifications/" + i0 + "/message",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/message/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.message.orNull.type,
+                    parentSchema: schema14.properties.message.orNull,
+                    data: data12,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
             if (data8.snsPublishStatusCode !== undefined) {
               let data13 = data8.snsPublishStatusCode;
-              if (typeof data13 !== "string") {
-                const err39 = {
-                  instancePath: instancePath + "/notifications/" + i0 + "/snsPublishStatusCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsPublishStatusCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
+              if (data13 !== null) {
+                if (typeof data13 !== "string") {
+                  const err39 = {
+                    instancePath: instancePath + "/notifications/" + i0 + "/snsPublishStatusCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsPublishStatusCode/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.snsPublishStatusCode.orNull.type,
+                    parentSchema: schema14.properties.snsPublishStatusCode.orNull,
+                    data: data13,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-              if (
-                !(
-                  data13 === "SUCCESS" ||
-                  data13 === "TOPIC_DOES_NOT_EXIST" ||
-                  data13 === "ACCESS_DENIED" ||
-                  data13 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err40 = {
-                  instancePath: instancePath + "/notifications/" + i0 + "/snsPublishStatusCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsPublishStatusCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema14.properties.snsPublishStatusCode.enum },
-                  message: "must be equal to one of the allowed values",
-                };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
+                if (
+                  !(
+                    data13 === "SUCCESS" ||
+                    data13 === "TOPIC_DOES_NOT_EXIST" ||
+                    data13 === "ACCESS_DENIED" ||
+                    data13 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err40 = {
+                    instancePath: instancePath + "/notifications/" + i0 + "/snsPublishStatusCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsPublishStatusCode/orNull/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema14.properties.snsPublishStatusCode.orNull.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema14.properties.snsPublishStatusCode.orNull.enum,
+                    parentSchema: schema14.properties.snsPublishStatusCode.orNull,
+                    data: data13,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
             if (data8.snsTopicArn !== undefined) {
               let data14 = data8.snsTopicArn;
-              if (typeof data14 === "string") {
-                if (func2(data14) > 300) {
-                  const err41 = {
-                    instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 300 },
-                    message: "must NOT have more than 300 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
+              if (data14 !== null) {
+                if (typeof data14 === "string") {
+                  if (func2(data14) > 300) {
+                    const err41 = {
+                      instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 300 },
+                      message: "must NOT have more than 300 characters",
+                      schema: 300,
+                      parentSchema: schema14.properties.snsTopicArn.orNull,
+                      data: data14,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data14) < 1) {
-                  const err42 = {
-                    instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
+                  if (func2(data14) < 1) {
+                    const err42 = {
+                      instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema14.properties.snsTopicArn.orNull,
+                      data: data14,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err43 = {
-                  instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err43];
                 } else {
-                  vErrors.push(err43);
+                  const err43 = {
+                    instancePath: instancePath + "/notifications/" + i0 + "/snsTopicArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentRunNotification/properties/snsTopicArn/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.snsTopicArn.orNull.type,
+                    parentSchema: schema14.properties.snsTopicArn.orNull,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -1067,6 +1239,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema14.type,
+              parentSchema: schema14,
+              data: data8,
             };
             if (vErrors === null) {
               vErrors = [err44];
@@ -1083,6 +1258,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.notifications.type,
+          parentSchema: schema13.properties.notifications,
+          data: data7,
         };
         if (vErrors === null) {
           vErrors = [err45];
@@ -1102,6 +1280,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema13.properties.rulesPackageArns,
+            data: data15,
           };
           if (vErrors === null) {
             vErrors = [err46];
@@ -1117,6 +1298,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema13.properties.rulesPackageArns,
+            data: data15,
           };
           if (vErrors === null) {
             vErrors = [err47];
@@ -1136,6 +1320,9 @@ function validate12(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema13.properties.rulesPackageArns.items,
+                data: data16,
               };
               if (vErrors === null) {
                 vErrors = [err48];
@@ -1151,6 +1338,9 @@ function validate12(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema13.properties.rulesPackageArns.items,
+                data: data16,
               };
               if (vErrors === null) {
                 vErrors = [err49];
@@ -1166,6 +1356,9 @@ function validate12(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema13.properties.rulesPackageArns.items.type,
+              parentSchema: schema13.properties.rulesPackageArns.items,
+              data: data16,
             };
             if (vErrors === null) {
               vErrors = [err50];
@@ -1182,6 +1375,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.rulesPackageArns.type,
+          parentSchema: schema13.properties.rulesPackageArns,
+          data: data15,
         };
         if (vErrors === null) {
           vErrors = [err51];
@@ -1193,20 +1389,25 @@ function validate12(
     }
     if (data.startedAt !== undefined) {
       let data17 = data.startedAt;
-      if (!(data17 instanceof Date) || Number.isNaN(data17.getTime())) {
-        const err52 = {
-          instancePath: instancePath + "/startedAt",
-          schemaPath: "#/properties/startedAt/smithyType",
-          keyword: "smithyType",
-          params: { type: "timestamp" },
-          message: "must be a Date",
-        };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
+      if (data17 !== null) {
+        if (!(data17 instanceof Date) || Number.isNaN(data17.getTime())) {
+          const err52 = {
+            instancePath: instancePath + "/startedAt",
+            schemaPath: "#/properties/startedAt/orNull/smithyType",
+            keyword: "smithyType",
+            params: { type: "timestamp" },
+            message: "must be a Date",
+            schema: "timestamp",
+            parentSchema: schema13.properties.startedAt.orNull,
+            data: data17,
+          };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.state !== undefined) {
@@ -1218,6 +1419,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.state.type,
+          parentSchema: schema13.properties.state,
+          data: data18,
         };
         if (vErrors === null) {
           vErrors = [err53];
@@ -1246,6 +1450,9 @@ function validate12(
           keyword: "enum",
           params: { allowedValues: schema13.properties.state.enum },
           message: "must be equal to one of the allowed values",
+          schema: schema13.properties.state.enum,
+          parentSchema: schema13.properties.state,
+          data: data18,
         };
         if (vErrors === null) {
           vErrors = [err54];
@@ -1264,6 +1471,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema13.properties.stateChangedAt,
+          data: data19,
         };
         if (vErrors === null) {
           vErrors = [err55];
@@ -1283,6 +1493,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema13.properties.stateChanges,
+            data: data20,
           };
           if (vErrors === null) {
             vErrors = [err56];
@@ -1298,6 +1511,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema13.properties.stateChanges,
+            data: data20,
           };
           if (vErrors === null) {
             vErrors = [err57];
@@ -1317,6 +1533,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "state" },
                 message: "must have required property '" + "state" + "'",
+                schema: schema15.required,
+                parentSchema: schema15,
+                data: data21,
               };
               if (vErrors === null) {
                 vErrors = [err58];
@@ -1332,6 +1551,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "stateChangedAt" },
                 message: "must have required property '" + "stateChangedAt" + "'",
+                schema: schema15.required,
+                parentSchema: schema15,
+                data: data21,
               };
               if (vErrors === null) {
                 vErrors = [err59];
@@ -1350,6 +1572,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema15.properties.state.type,
+                  parentSchema: schema15.properties.state,
+                  data: data22,
                 };
                 if (vErrors === null) {
                   vErrors = [err60];
@@ -1379,6 +1604,9 @@ function validate12(
                   keyword: "enum",
                   params: { allowedValues: schema15.properties.state.enum },
                   message: "must be equal to one of the allowed values",
+                  schema: schema15.properties.state.enum,
+                  parentSchema: schema15.properties.state,
+                  data: data22,
                 };
                 if (vErrors === null) {
                   vErrors = [err61];
@@ -1398,6 +1626,9 @@ function validate12(
                   keyword: "smithyType",
                   params: { type: "timestamp" },
                   message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema15.properties.stateChangedAt,
+                  data: data23,
                 };
                 if (vErrors === null) {
                   vErrors = [err62];
@@ -1414,6 +1645,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema15.type,
+              parentSchema: schema15,
+              data: data21,
             };
             if (vErrors === null) {
               vErrors = [err63];
@@ -1430,6 +1664,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.stateChanges.type,
+          parentSchema: schema13.properties.stateChanges,
+          data: data20,
         };
         if (vErrors === null) {
           vErrors = [err64];
@@ -1449,6 +1686,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema13.properties.userAttributesForFindings,
+            data: data24,
           };
           if (vErrors === null) {
             vErrors = [err65];
@@ -1464,6 +1704,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema13.properties.userAttributesForFindings,
+            data: data24,
           };
           if (vErrors === null) {
             vErrors = [err66];
@@ -1483,6 +1726,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema16.required,
+                parentSchema: schema16,
+                data: data25,
               };
               if (vErrors === null) {
                 vErrors = [err67];
@@ -1502,6 +1748,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema16.properties.key,
+                    data: data26,
                   };
                   if (vErrors === null) {
                     vErrors = [err68];
@@ -1518,6 +1767,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema16.properties.key,
+                    data: data26,
                   };
                   if (vErrors === null) {
                     vErrors = [err69];
@@ -1533,6 +1785,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema16.properties.key.type,
+                  parentSchema: schema16.properties.key,
+                  data: data26,
                 };
                 if (vErrors === null) {
                   vErrors = [err70];
@@ -1544,53 +1799,65 @@ function validate12(
             }
             if (data25.value !== undefined) {
               let data27 = data25.value;
-              if (typeof data27 === "string") {
-                if (func2(data27) > 256) {
-                  const err71 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
+              if (data27 !== null) {
+                if (typeof data27 === "string") {
+                  if (func2(data27) > 256) {
+                    const err71 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data27,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data27) < 1) {
-                  const err72 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
+                  if (func2(data27) < 1) {
+                    const err72 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data27,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err73 = {
-                  instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err73];
                 } else {
-                  vErrors.push(err73);
+                  const err73 = {
+                    instancePath: instancePath + "/userAttributesForFindings/" + i3 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema16.properties.value.orNull.type,
+                    parentSchema: schema16.properties.value.orNull,
+                    data: data27,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err73];
+                  } else {
+                    vErrors.push(err73);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -1600,6 +1867,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema16.type,
+              parentSchema: schema16,
+              data: data25,
             };
             if (vErrors === null) {
               vErrors = [err74];
@@ -1616,6 +1886,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.userAttributesForFindings.type,
+          parentSchema: schema13.properties.userAttributesForFindings,
+          data: data24,
         };
         if (vErrors === null) {
           vErrors = [err75];
@@ -1632,6 +1905,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err76];
@@ -1652,210 +1928,245 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentRuns !== undefined) {
       let data0 = data.assessmentRuns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 10) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentRuns",
-            schemaPath: "#/properties/assessmentRuns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 10) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentRuns",
+              schemaPath: "#/properties/assessmentRuns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.assessmentRuns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRuns",
-            schemaPath: "#/properties/assessmentRuns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRuns",
+              schemaPath: "#/properties/assessmentRuns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.assessmentRuns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data0[i0], {
-              instancePath: instancePath + "/assessmentRuns/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data0[i0], {
+                instancePath: instancePath + "/assessmentRuns/" + i0,
+                parentData: data0,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentRuns",
-          schemaPath: "#/properties/assessmentRuns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentRuns",
+            schemaPath: "#/properties/assessmentRuns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.assessmentRuns.orNull.type,
+            parentSchema: schema12.properties.assessmentRuns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.failedItems !== undefined) {
       let data2 = data.failedItems;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key0 in data2) {
-          let data3 = data2[key0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.failureCode === undefined) {
-              const err3 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (data3.retryable === undefined) {
-              const err4 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data3.failureCode !== undefined) {
-              let data4 = data3.failureCode;
-              if (typeof data4 !== "string") {
-                const err5 = {
+      if (data2 !== null) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (const key0 in data2) {
+            let data3 = data2[key0];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3.failureCode === undefined) {
+                const err3 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema17.required,
+                  parentSchema: schema17,
+                  data: data3,
                 };
                 if (vErrors === null) {
-                  vErrors = [err5];
+                  vErrors = [err3];
                 } else {
-                  vErrors.push(err5);
+                  vErrors.push(err3);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data4 === "INVALID_ARN" ||
-                  data4 === "DUPLICATE_ARN" ||
-                  data4 === "ITEM_DOES_NOT_EXIST" ||
-                  data4 === "ACCESS_DENIED" ||
-                  data4 === "LIMIT_EXCEEDED" ||
-                  data4 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err6 = {
+              if (data3.retryable === undefined) {
+                const err4 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema17.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema17.required,
+                  parentSchema: schema17,
+                  data: data3,
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err4];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err4);
                 }
                 errors++;
               }
-            }
-            if (data3.retryable !== undefined) {
-              if (typeof data3.retryable !== "boolean") {
-                const err7 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
+              if (data3.failureCode !== undefined) {
+                let data4 = data3.failureCode;
+                if (typeof data4 !== "string") {
+                  const err5 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema17.properties.failureCode.type,
+                    parentSchema: schema17.properties.failureCode,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data4 === "INVALID_ARN" ||
+                    data4 === "DUPLICATE_ARN" ||
+                    data4 === "ITEM_DOES_NOT_EXIST" ||
+                    data4 === "ACCESS_DENIED" ||
+                    data4 === "LIMIT_EXCEEDED" ||
+                    data4 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err6 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema17.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema17.properties.failureCode.enum,
+                    parentSchema: schema17.properties.failureCode,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err8 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
+              if (data3.retryable !== undefined) {
+                let data5 = data3.retryable;
+                if (typeof data5 !== "boolean") {
+                  const err7 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema17.properties.retryable.type,
+                    parentSchema: schema17.properties.retryable,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err8);
+              const err8 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema17.type,
+                parentSchema: schema17,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1865,6 +2176,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];

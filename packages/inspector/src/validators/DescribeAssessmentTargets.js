@@ -29,6 +29,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTargetArns" },
         message: "must have required property '" + "assessmentTargetArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -47,6 +50,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.assessmentTargetArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -62,6 +68,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTargetArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -81,6 +90,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.assessmentTargetArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -96,6 +108,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.assessmentTargetArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -111,6 +126,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.assessmentTargetArns.items.type,
+              parentSchema: schema11.properties.assessmentTargetArns.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -127,6 +145,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.assessmentTargetArns.type,
+          parentSchema: schema11.properties.assessmentTargetArns,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -143,6 +164,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];
@@ -160,14 +184,18 @@ const schema12 = {
   type: "object",
   properties: {
     assessmentTargets: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTarget" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTarget" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
   },
 };
@@ -211,485 +239,571 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTargets !== undefined) {
       let data0 = data.assessmentTargets;
-      if (Array.isArray(data0)) {
-        if (data0.length > 10) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTargets",
-            schemaPath: "#/properties/assessmentTargets/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTargets",
-            schemaPath: "#/properties/assessmentTargets/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.arn === undefined) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentTargets/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
-                keyword: "required",
-                params: { missingProperty: "arn" },
-                message: "must have required property '" + "arn" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1.createdAt === undefined) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentTargets/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
-                keyword: "required",
-                params: { missingProperty: "createdAt" },
-                message: "must have required property '" + "createdAt" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (data1.name === undefined) {
-              const err4 = {
-                instancePath: instancePath + "/assessmentTargets/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
-                keyword: "required",
-                params: { missingProperty: "name" },
-                message: "must have required property '" + "name" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data1.resourceGroupArn === undefined) {
-              const err5 = {
-                instancePath: instancePath + "/assessmentTargets/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
-                keyword: "required",
-                params: { missingProperty: "resourceGroupArn" },
-                message: "must have required property '" + "resourceGroupArn" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data1.updatedAt === undefined) {
-              const err6 = {
-                instancePath: instancePath + "/assessmentTargets/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
-                keyword: "required",
-                params: { missingProperty: "updatedAt" },
-                message: "must have required property '" + "updatedAt" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data1.arn !== undefined) {
-              let data2 = data1.arn;
-              if (typeof data2 === "string") {
-                if (func2(data2) > 300) {
-                  const err7 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 300 },
-                    message: "must NOT have more than 300 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-                if (func2(data2) < 1) {
-                  const err8 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-              } else {
-                const err9 = {
-                  instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-            if (data1.createdAt !== undefined) {
-              let data3 = data1.createdAt;
-              if (!(data3 instanceof Date) || Number.isNaN(data3.getTime())) {
-                const err10 = {
-                  instancePath: instancePath + "/assessmentTargets/" + i0 + "/createdAt",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/createdAt/smithyType",
-                  keyword: "smithyType",
-                  params: { type: "timestamp" },
-                  message: "must be a Date",
-                };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data1.name !== undefined) {
-              let data4 = data1.name;
-              if (typeof data4 === "string") {
-                if (func2(data4) > 140) {
-                  const err11 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 140 },
-                    message: "must NOT have more than 140 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-                if (func2(data4) < 1) {
-                  const err12 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err12];
-                  } else {
-                    vErrors.push(err12);
-                  }
-                  errors++;
-                }
-              } else {
-                const err13 = {
-                  instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data1.resourceGroupArn !== undefined) {
-              let data5 = data1.resourceGroupArn;
-              if (typeof data5 === "string") {
-                if (func2(data5) > 300) {
-                  const err14 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 300 },
-                    message: "must NOT have more than 300 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err14];
-                  } else {
-                    vErrors.push(err14);
-                  }
-                  errors++;
-                }
-                if (func2(data5) < 1) {
-                  const err15 = {
-                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-              } else {
-                const err16 = {
-                  instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data1.updatedAt !== undefined) {
-              let data6 = data1.updatedAt;
-              if (!(data6 instanceof Date) || Number.isNaN(data6.getTime())) {
-                const err17 = {
-                  instancePath: instancePath + "/assessmentTargets/" + i0 + "/updatedAt",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/updatedAt/smithyType",
-                  keyword: "smithyType",
-                  params: { type: "timestamp" },
-                  message: "must be a Date",
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err18 = {
-              instancePath: instancePath + "/assessmentTargets/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 10) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTargets",
+              schemaPath: "#/properties/assessmentTargets/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.assessmentTargets.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err0];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err19 = {
-          instancePath: instancePath + "/assessmentTargets",
-          schemaPath: "#/properties/assessmentTargets/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTargets",
+              schemaPath: "#/properties/assessmentTargets/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.assessmentTargets.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.arn === undefined) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentTargets/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
+                  keyword: "required",
+                  params: { missingProperty: "arn" },
+                  message: "must have required property '" + "arn" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (data1.createdAt === undefined) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentTargets/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
+                  keyword: "required",
+                  params: { missingProperty: "createdAt" },
+                  message: "must have required property '" + "createdAt" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+              if (data1.name === undefined) {
+                const err4 = {
+                  instancePath: instancePath + "/assessmentTargets/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
+                  keyword: "required",
+                  params: { missingProperty: "name" },
+                  message: "must have required property '" + "name" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+              if (data1.resourceGroupArn === undefined) {
+                const err5 = {
+                  instancePath: instancePath + "/assessmentTargets/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
+                  keyword: "required",
+                  params: { missingProperty: "resourceGroupArn" },
+                  message: "must have required property '" + "resourceGroupArn" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+              if (data1.updatedAt === undefined) {
+                const err6 = {
+                  instancePath: instancePath + "/assessmentTargets/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/required",
+                  keyword: "required",
+                  params: { missingProperty: "updatedAt" },
+                  message: "must have required property '" + "updatedAt" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (data1.arn !== undefined) {
+                let data2 = data1.arn;
+                if (typeof data2 === "string") {
+                  if (func2(data2) > 300) {
+                    const err7 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 300 },
+                      message: "must NOT have more than 300 characters",
+                      schema: 300,
+                      parentSchema: schema13.properties.arn,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                  if (func2(data2) < 1) {
+                    const err8 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.arn,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err9 = {
+                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/arn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/arn/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.arn.type,
+                    parentSchema: schema13.properties.arn,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.createdAt !== undefined) {
+                let data3 = data1.createdAt;
+                if (!(data3 instanceof Date) || Number.isNaN(data3.getTime())) {
+                  const err10 = {
+                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/createdAt",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/createdAt/smithyType",
+                    keyword: "smithyType",
+                    params: { type: "timestamp" },
+                    message: "must be a Date",
+                    schema: "timestamp",
+                    parentSchema: schema13.properties.createdAt,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.name !== undefined) {
+                let data4 = data1.name;
+                if (typeof data4 === "string") {
+                  if (func2(data4) > 140) {
+                    const err11 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 140 },
+                      message: "must NOT have more than 140 characters",
+                      schema: 140,
+                      parentSchema: schema13.properties.name,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                  if (func2(data4) < 1) {
+                    const err12 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.name,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err12];
+                    } else {
+                      vErrors.push(err12);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err13 = {
+                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/name",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/name/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.name.type,
+                    parentSchema: schema13.properties.name,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.resourceGroupArn !== undefined) {
+                let data5 = data1.resourceGroupArn;
+                if (typeof data5 === "string") {
+                  if (func2(data5) > 300) {
+                    const err14 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 300 },
+                      message: "must NOT have more than 300 characters",
+                      schema: 300,
+                      parentSchema: schema13.properties.resourceGroupArn,
+                      data: data5,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                  if (func2(data5) < 1) {
+                    const err15 = {
+                      instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.resourceGroupArn,
+                      data: data5,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err15];
+                    } else {
+                      vErrors.push(err15);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err16 = {
+                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/resourceGroupArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/resourceGroupArn/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.resourceGroupArn.type,
+                    parentSchema: schema13.properties.resourceGroupArn,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.updatedAt !== undefined) {
+                let data6 = data1.updatedAt;
+                if (!(data6 instanceof Date) || Number.isNaN(data6.getTime())) {
+                  const err17 = {
+                    instancePath: instancePath + "/assessmentTargets/" + i0 + "/updatedAt",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTarget/properties/updatedAt/smithyType",
+                    keyword: "smithyType",
+                    params: { type: "timestamp" },
+                    message: "must be a Date",
+                    schema: "timestamp",
+                    parentSchema: schema13.properties.updatedAt,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err18 = {
+                instancePath: instancePath + "/assessmentTargets/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTarget/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err19);
+          const err19 = {
+            instancePath: instancePath + "/assessmentTargets",
+            schemaPath: "#/properties/assessmentTargets/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.assessmentTargets.orNull.type,
+            parentSchema: schema12.properties.assessmentTargets.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.failedItems !== undefined) {
       let data7 = data.failedItems;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        for (const key0 in data7) {
-          let data8 = data7[key0];
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.failureCode === undefined) {
-              const err20 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (data8.retryable === undefined) {
-              const err21 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data8.failureCode !== undefined) {
-              let data9 = data8.failureCode;
-              if (typeof data9 !== "string") {
-                const err22 = {
+      if (data7 !== null) {
+        if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          for (const key0 in data7) {
+            let data8 = data7[key0];
+            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+              if (data8.failureCode === undefined) {
+                const err20 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data8,
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data9 === "INVALID_ARN" ||
-                  data9 === "DUPLICATE_ARN" ||
-                  data9 === "ITEM_DOES_NOT_EXIST" ||
-                  data9 === "ACCESS_DENIED" ||
-                  data9 === "LIMIT_EXCEEDED" ||
-                  data9 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err23 = {
+              if (data8.retryable === undefined) {
+                const err21 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema14.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data8,
                 };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
-            }
-            if (data8.retryable !== undefined) {
-              if (typeof data8.retryable !== "boolean") {
-                const err24 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
+              if (data8.failureCode !== undefined) {
+                let data9 = data8.failureCode;
+                if (typeof data9 !== "string") {
+                  const err22 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.failureCode.type,
+                    parentSchema: schema14.properties.failureCode,
+                    data: data9,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data9 === "INVALID_ARN" ||
+                    data9 === "DUPLICATE_ARN" ||
+                    data9 === "ITEM_DOES_NOT_EXIST" ||
+                    data9 === "ACCESS_DENIED" ||
+                    data9 === "LIMIT_EXCEEDED" ||
+                    data9 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err23 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema14.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema14.properties.failureCode.enum,
+                    parentSchema: schema14.properties.failureCode,
+                    data: data9,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err25 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err25];
+              if (data8.retryable !== undefined) {
+                let data10 = data8.retryable;
+                if (typeof data10 !== "boolean") {
+                  const err24 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema14.properties.retryable.type,
+                    parentSchema: schema14.properties.retryable,
+                    data: data10,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err25);
+              const err25 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema14.type,
+                parentSchema: schema14,
+                data: data8,
+              };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err26 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err26];
         } else {
-          vErrors.push(err26);
+          const err26 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data7,
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -699,6 +813,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err27];

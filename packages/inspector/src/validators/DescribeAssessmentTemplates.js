@@ -29,6 +29,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTemplateArns" },
         message: "must have required property '" + "assessmentTemplateArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -47,6 +50,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.assessmentTemplateArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -62,6 +68,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTemplateArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -81,6 +90,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.assessmentTemplateArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -96,6 +108,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.assessmentTemplateArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -111,6 +126,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.assessmentTemplateArns.items.type,
+              parentSchema: schema11.properties.assessmentTemplateArns.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -127,6 +145,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.assessmentTemplateArns.type,
+          parentSchema: schema11.properties.assessmentTemplateArns,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -143,6 +164,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];
@@ -160,14 +184,18 @@ const schema12 = {
   type: "object",
   properties: {
     assessmentTemplates: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTemplate" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTemplate" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
   },
 };
@@ -227,7 +255,7 @@ const schema14 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -245,6 +273,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "arn" },
         message: "must have required property '" + "arn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -260,6 +291,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "assessmentTargetArn" },
         message: "must have required property '" + "assessmentTargetArn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -275,6 +309,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "createdAt" },
         message: "must have required property '" + "createdAt" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -290,6 +327,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "durationInSeconds" },
         message: "must have required property '" + "durationInSeconds" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -305,6 +345,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -320,6 +363,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "rulesPackageArns" },
         message: "must have required property '" + "rulesPackageArns" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err5];
@@ -335,6 +381,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "userAttributesForFindings" },
         message: "must have required property '" + "userAttributesForFindings" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err6];
@@ -353,6 +402,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -368,6 +420,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -383,6 +438,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.arn.type,
+          parentSchema: schema13.properties.arn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -402,6 +460,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.assessmentTargetArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -417,6 +478,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.assessmentTargetArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -432,6 +496,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.assessmentTargetArn.type,
+          parentSchema: schema13.properties.assessmentTargetArn,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -450,6 +517,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema13.properties.createdAt,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -468,6 +538,9 @@ function validate12(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
+          schema: schema13.properties.durationInSeconds.type,
+          parentSchema: schema13.properties.durationInSeconds,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -484,6 +557,9 @@ function validate12(
             keyword: "maximum",
             params: { comparison: "<=", limit: 86400 },
             message: "must be <= 86400",
+            schema: 86400,
+            parentSchema: schema13.properties.durationInSeconds,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -499,6 +575,9 @@ function validate12(
             keyword: "minimum",
             params: { comparison: ">=", limit: 180 },
             message: "must be >= 180",
+            schema: 180,
+            parentSchema: schema13.properties.durationInSeconds,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -519,6 +598,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
+            schema: 140,
+            parentSchema: schema13.properties.name,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -534,6 +616,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.name,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -549,6 +634,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.name.type,
+          parentSchema: schema13.properties.name,
+          data: data4,
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -568,6 +656,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema13.properties.rulesPackageArns,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -583,6 +674,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema13.properties.rulesPackageArns,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err21];
@@ -602,6 +696,9 @@ function validate12(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema13.properties.rulesPackageArns.items,
+                data: data6,
               };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -617,6 +714,9 @@ function validate12(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema13.properties.rulesPackageArns.items,
+                data: data6,
               };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -632,6 +732,9 @@ function validate12(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema13.properties.rulesPackageArns.items.type,
+              parentSchema: schema13.properties.rulesPackageArns.items,
+              data: data6,
             };
             if (vErrors === null) {
               vErrors = [err24];
@@ -648,6 +751,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.rulesPackageArns.type,
+          parentSchema: schema13.properties.rulesPackageArns,
+          data: data5,
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -667,6 +773,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema13.properties.userAttributesForFindings,
+            data: data7,
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -682,6 +791,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema13.properties.userAttributesForFindings,
+            data: data7,
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -701,6 +813,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data8,
               };
               if (vErrors === null) {
                 vErrors = [err28];
@@ -720,6 +835,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema14.properties.key,
+                    data: data9,
                   };
                   if (vErrors === null) {
                     vErrors = [err29];
@@ -736,6 +854,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema14.properties.key,
+                    data: data9,
                   };
                   if (vErrors === null) {
                     vErrors = [err30];
@@ -751,6 +872,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema14.properties.key.type,
+                  parentSchema: schema14.properties.key,
+                  data: data9,
                 };
                 if (vErrors === null) {
                   vErrors = [err31];
@@ -762,53 +886,65 @@ function validate12(
             }
             if (data8.value !== undefined) {
               let data10 = data8.value;
-              if (typeof data10 === "string") {
-                if (func2(data10) > 256) {
-                  const err32 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
+              if (data10 !== null) {
+                if (typeof data10 === "string") {
+                  if (func2(data10) > 256) {
+                    const err32 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema14.properties.value.orNull,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data10) < 1) {
-                  const err33 = {
-                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
+                  if (func2(data10) < 1) {
+                    const err33 = {
+                      instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema14.properties.value.orNull,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err34 = {
-                  instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err34];
                 } else {
-                  vErrors.push(err34);
+                  const err34 = {
+                    instancePath: instancePath + "/userAttributesForFindings/" + i1 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.value.orNull.type,
+                    parentSchema: schema14.properties.value.orNull,
+                    data: data10,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -818,6 +954,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema14.type,
+              parentSchema: schema14,
+              data: data8,
             };
             if (vErrors === null) {
               vErrors = [err35];
@@ -834,6 +973,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.userAttributesForFindings.type,
+          parentSchema: schema13.properties.userAttributesForFindings,
+          data: data7,
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -850,6 +992,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err37];
@@ -870,210 +1015,245 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTemplates !== undefined) {
       let data0 = data.assessmentTemplates;
-      if (Array.isArray(data0)) {
-        if (data0.length > 10) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTemplates",
-            schemaPath: "#/properties/assessmentTemplates/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 10) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTemplates",
+              schemaPath: "#/properties/assessmentTemplates/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.assessmentTemplates.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTemplates",
-            schemaPath: "#/properties/assessmentTemplates/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTemplates",
+              schemaPath: "#/properties/assessmentTemplates/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.assessmentTemplates.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data0[i0], {
-              instancePath: instancePath + "/assessmentTemplates/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data0[i0], {
+                instancePath: instancePath + "/assessmentTemplates/" + i0,
+                parentData: data0,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentTemplates",
-          schemaPath: "#/properties/assessmentTemplates/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentTemplates",
+            schemaPath: "#/properties/assessmentTemplates/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.assessmentTemplates.orNull.type,
+            parentSchema: schema12.properties.assessmentTemplates.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.failedItems !== undefined) {
       let data2 = data.failedItems;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key0 in data2) {
-          let data3 = data2[key0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.failureCode === undefined) {
-              const err3 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (data3.retryable === undefined) {
-              const err4 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data3.failureCode !== undefined) {
-              let data4 = data3.failureCode;
-              if (typeof data4 !== "string") {
-                const err5 = {
+      if (data2 !== null) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (const key0 in data2) {
+            let data3 = data2[key0];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3.failureCode === undefined) {
+                const err3 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema15.required,
+                  parentSchema: schema15,
+                  data: data3,
                 };
                 if (vErrors === null) {
-                  vErrors = [err5];
+                  vErrors = [err3];
                 } else {
-                  vErrors.push(err5);
+                  vErrors.push(err3);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data4 === "INVALID_ARN" ||
-                  data4 === "DUPLICATE_ARN" ||
-                  data4 === "ITEM_DOES_NOT_EXIST" ||
-                  data4 === "ACCESS_DENIED" ||
-                  data4 === "LIMIT_EXCEEDED" ||
-                  data4 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err6 = {
+              if (data3.retryable === undefined) {
+                const err4 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema15.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema15.required,
+                  parentSchema: schema15,
+                  data: data3,
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err4];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err4);
                 }
                 errors++;
               }
-            }
-            if (data3.retryable !== undefined) {
-              if (typeof data3.retryable !== "boolean") {
-                const err7 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
+              if (data3.failureCode !== undefined) {
+                let data4 = data3.failureCode;
+                if (typeof data4 !== "string") {
+                  const err5 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema15.properties.failureCode.type,
+                    parentSchema: schema15.properties.failureCode,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data4 === "INVALID_ARN" ||
+                    data4 === "DUPLICATE_ARN" ||
+                    data4 === "ITEM_DOES_NOT_EXIST" ||
+                    data4 === "ACCESS_DENIED" ||
+                    data4 === "LIMIT_EXCEEDED" ||
+                    data4 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err6 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema15.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema15.properties.failureCode.enum,
+                    parentSchema: schema15.properties.failureCode,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err8 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
+              if (data3.retryable !== undefined) {
+                let data5 = data3.retryable;
+                if (typeof data5 !== "boolean") {
+                  const err7 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema15.properties.retryable.type,
+                    parentSchema: schema15.properties.retryable,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err8);
+              const err8 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema15.type,
+                parentSchema: schema15,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1083,6 +1263,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];

@@ -19,6 +19,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err0];
@@ -35,9 +38,9 @@ const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:DescribeCrossAccountAccessRoleResponse",
   type: "object",
   properties: {
-    registeredAt: { smithyType: "timestamp" },
-    roleArn: { type: "string", minLength: 1, maxLength: 300 },
-    valid: { type: "boolean" },
+    registeredAt: { orNull: { smithyType: "timestamp" } },
+    roleArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
+    valid: { orNull: { type: "boolean" } },
   },
 };
 function validate11(
@@ -49,86 +52,108 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.registeredAt !== undefined) {
       let data0 = data.registeredAt;
-      if (!(data0 instanceof Date) || Number.isNaN(data0.getTime())) {
-        const err0 = {
-          instancePath: instancePath + "/registeredAt",
-          schemaPath: "#/properties/registeredAt/smithyType",
-          keyword: "smithyType",
-          params: { type: "timestamp" },
-          message: "must be a Date",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      if (data0 !== null) {
+        if (!(data0 instanceof Date) || Number.isNaN(data0.getTime())) {
+          const err0 = {
+            instancePath: instancePath + "/registeredAt",
+            schemaPath: "#/properties/registeredAt/orNull/smithyType",
+            keyword: "smithyType",
+            params: { type: "timestamp" },
+            message: "must be a Date",
+            schema: "timestamp",
+            parentSchema: schema12.properties.registeredAt.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.roleArn !== undefined) {
       let data1 = data.roleArn;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 300) {
-          const err1 = {
-            instancePath: instancePath + "/roleArn",
-            schemaPath: "#/properties/roleArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+      if (data1 !== null) {
+        if (typeof data1 === "string") {
+          if (func2(data1) > 300) {
+            const err1 = {
+              instancePath: instancePath + "/roleArn",
+              schemaPath: "#/properties/roleArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.roleArn.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/roleArn",
-            schemaPath: "#/properties/roleArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
+          if (func2(data1) < 1) {
+            const err2 = {
+              instancePath: instancePath + "/roleArn",
+              schemaPath: "#/properties/roleArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.roleArn.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/roleArn",
-          schemaPath: "#/properties/roleArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
         } else {
-          vErrors.push(err3);
+          const err3 = {
+            instancePath: instancePath + "/roleArn",
+            schemaPath: "#/properties/roleArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.roleArn.orNull.type,
+            parentSchema: schema12.properties.roleArn.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.valid !== undefined) {
-      if (typeof data.valid !== "boolean") {
-        const err4 = {
-          instancePath: instancePath + "/valid",
-          schemaPath: "#/properties/valid/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.valid;
+      if (data2 !== null) {
+        if (typeof data2 !== "boolean") {
+          const err4 = {
+            instancePath: instancePath + "/valid",
+            schemaPath: "#/properties/valid/orNull/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+            schema: schema12.properties.valid.orNull.type,
+            parentSchema: schema12.properties.valid.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -138,6 +163,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err5];

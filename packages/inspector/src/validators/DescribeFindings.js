@@ -12,7 +12,7 @@ const schema11 = {
       minItems: 1,
       maxItems: 10,
     },
-    locale: { type: "string", enum: ["EN_US"] },
+    locale: { orNull: { type: "string", enum: ["EN_US"] } },
   },
   required: ["findingArns"],
 };
@@ -30,6 +30,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "findingArns" },
         message: "must have required property '" + "findingArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -48,6 +51,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.findingArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -63,6 +69,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.findingArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -82,6 +91,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -97,6 +109,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -112,6 +127,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.findingArns.items.type,
+              parentSchema: schema11.properties.findingArns.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -128,6 +146,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.findingArns.type,
+          parentSchema: schema11.properties.findingArns,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -139,35 +160,43 @@ function validate10(
     }
     if (data.locale !== undefined) {
       let data2 = data.locale;
-      if (typeof data2 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      if (data2 !== null) {
+        if (typeof data2 !== "string") {
+          const err7 = {
+            instancePath: instancePath + "/locale",
+            schemaPath: "#/properties/locale/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.locale.orNull.type,
+            parentSchema: schema11.properties.locale.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data2 === "EN_US")) {
-        const err8 = {
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.locale.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
+        if (!(data2 === "EN_US")) {
+          const err8 = {
+            instancePath: instancePath + "/locale",
+            schemaPath: "#/properties/locale/orNull/enum",
+            keyword: "enum",
+            params: { allowedValues: schema11.properties.locale.orNull.enum },
+            message: "must be equal to one of the allowed values",
+            schema: schema11.properties.locale.orNull.enum,
+            parentSchema: schema11.properties.locale.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -177,6 +206,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];
@@ -194,14 +226,18 @@ const schema12 = {
   type: "object",
   properties: {
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
     findings: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Finding" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Finding" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
 };
@@ -229,26 +265,30 @@ const schema14 = {
   type: "object",
   properties: {
     arn: { type: "string", minLength: 1, maxLength: 300 },
-    assetAttributes: { $ref: "urn:smithy:com.amazonaws.inspector:AssetAttributes" },
-    assetType: { type: "string", enum: ["ec2-instance"] },
+    assetAttributes: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:AssetAttributes" } },
+    assetType: { orNull: { type: "string", enum: ["ec2-instance"] } },
     attributes: {
       type: "array",
       items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
       minItems: 0,
       maxItems: 50,
     },
-    confidence: { type: "integer", minimum: 0, maximum: 10 },
+    confidence: { orNull: { type: "integer", minimum: 0, maximum: 10 } },
     createdAt: { smithyType: "timestamp" },
-    description: { type: "string", minLength: 0, maxLength: 20000 },
-    id: { type: "string", minLength: 0, maxLength: 128 },
-    indicatorOfCompromise: { type: "boolean" },
-    numericSeverity: { smithyType: "float", minimum: 0, maximum: 10 },
-    recommendation: { type: "string", minLength: 0, maxLength: 20000 },
-    schemaVersion: { type: "integer", minimum: 0, maximum: 2147483647 },
-    service: { type: "string", minLength: 0, maxLength: 128 },
-    serviceAttributes: { $ref: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes" },
-    severity: { type: "string", enum: ["Low", "Medium", "High", "Informational", "Undefined"] },
-    title: { type: "string", minLength: 0, maxLength: 20000 },
+    description: { orNull: { type: "string", minLength: 0, maxLength: 20000 } },
+    id: { orNull: { type: "string", minLength: 0, maxLength: 128 } },
+    indicatorOfCompromise: { orNull: { type: "boolean" } },
+    numericSeverity: { orNull: { smithyType: "float", minimum: 0, maximum: 10 } },
+    recommendation: { orNull: { type: "string", minLength: 0, maxLength: 20000 } },
+    schemaVersion: { orNull: { type: "integer", minimum: 0, maximum: 2147483647 } },
+    service: { orNull: { type: "string", minLength: 0, maxLength: 128 } },
+    serviceAttributes: {
+      orNull: { $ref: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes" },
+    },
+    severity: {
+      orNull: { type: "string", enum: ["Low", "Medium", "High", "Informational", "Undefined"] },
+    },
+    title: { orNull: { type: "string", minLength: 0, maxLength: 20000 } },
     updatedAt: { smithyType: "timestamp" },
     userAttributes: {
       type: "array",
@@ -263,15 +303,17 @@ const schema15 = {
   $id: "urn:smithy:com.amazonaws.inspector:AssetAttributes",
   type: "object",
   properties: {
-    agentId: { type: "string", minLength: 1, maxLength: 128 },
-    amiId: { type: "string", minLength: 0, maxLength: 256 },
-    autoScalingGroup: { type: "string", minLength: 1, maxLength: 256 },
-    hostname: { type: "string", minLength: 0, maxLength: 256 },
+    agentId: { orNull: { type: "string", minLength: 1, maxLength: 128 } },
+    amiId: { orNull: { type: "string", minLength: 0, maxLength: 256 } },
+    autoScalingGroup: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
+    hostname: { orNull: { type: "string", minLength: 0, maxLength: 256 } },
     ipv4Addresses: {
-      type: "array",
-      items: { type: "string", minLength: 7, maxLength: 15 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 7, maxLength: 15 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
     schemaVersion: { type: "integer", minimum: 0, maximum: 2147483647 },
   },
@@ -282,7 +324,7 @@ const schema16 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -290,8 +332,8 @@ const schema17 = {
   $id: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes",
   type: "object",
   properties: {
-    assessmentRunArn: { type: "string", minLength: 1, maxLength: 300 },
-    rulesPackageArn: { type: "string", minLength: 1, maxLength: 300 },
+    assessmentRunArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
+    rulesPackageArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
     schemaVersion: { type: "integer", minimum: 0, maximum: 2147483647 },
   },
   required: ["schemaVersion"],
@@ -310,6 +352,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "arn" },
         message: "must have required property '" + "arn" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -325,6 +370,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "attributes" },
         message: "must have required property '" + "attributes" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -340,6 +388,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "createdAt" },
         message: "must have required property '" + "createdAt" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -355,6 +406,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "updatedAt" },
         message: "must have required property '" + "updatedAt" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -370,6 +424,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "userAttributes" },
         message: "must have required property '" + "userAttributes" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -388,6 +445,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema14.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -403,6 +463,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema14.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -418,6 +481,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.arn.type,
+          parentSchema: schema14.properties.arn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -429,435 +495,524 @@ function validate12(
     }
     if (data.assetAttributes !== undefined) {
       let data1 = data.assetAttributes;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.schemaVersion === undefined) {
-          const err8 = {
-            instancePath: instancePath + "/assetAttributes",
-            schemaPath: "urn:smithy:com.amazonaws.inspector:AssetAttributes/required",
-            keyword: "required",
-            params: { missingProperty: "schemaVersion" },
-            message: "must have required property '" + "schemaVersion" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data1.agentId !== undefined) {
-          let data2 = data1.agentId;
-          if (typeof data2 === "string") {
-            if (func2(data2) > 128) {
-              const err9 = {
-                instancePath: instancePath + "/assetAttributes/agentId",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/maxLength",
-                keyword: "maxLength",
-                params: { limit: 128 },
-                message: "must NOT have more than 128 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            if (func2(data2) < 1) {
-              const err10 = {
-                instancePath: instancePath + "/assetAttributes/agentId",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          } else {
-            const err11 = {
-              instancePath: instancePath + "/assetAttributes/agentId",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data1 !== null) {
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (data1.schemaVersion === undefined) {
+            const err8 = {
+              instancePath: instancePath + "/assetAttributes",
+              schemaPath: "urn:smithy:com.amazonaws.inspector:AssetAttributes/required",
+              keyword: "required",
+              params: { missingProperty: "schemaVersion" },
+              message: "must have required property '" + "schemaVersion" + "'",
+              schema: schema15.required,
+              parentSchema: schema15,
+              data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err8];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err8);
             }
             errors++;
           }
-        }
-        if (data1.amiId !== undefined) {
-          let data3 = data1.amiId;
-          if (typeof data3 === "string") {
-            if (func2(data3) > 256) {
-              const err12 = {
-                instancePath: instancePath + "/assetAttributes/amiId",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/maxLength",
-                keyword: "maxLength",
-                params: { limit: 256 },
-                message: "must NOT have more than 256 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (func2(data3) < 0) {
-              const err13 = {
-                instancePath: instancePath + "/assetAttributes/amiId",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/minLength",
-                keyword: "minLength",
-                params: { limit: 0 },
-                message: "must NOT have fewer than 0 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          } else {
-            const err14 = {
-              instancePath: instancePath + "/assetAttributes/amiId",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data1.autoScalingGroup !== undefined) {
-          let data4 = data1.autoScalingGroup;
-          if (typeof data4 === "string") {
-            if (func2(data4) > 256) {
-              const err15 = {
-                instancePath: instancePath + "/assetAttributes/autoScalingGroup",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/maxLength",
-                keyword: "maxLength",
-                params: { limit: 256 },
-                message: "must NOT have more than 256 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (func2(data4) < 1) {
-              const err16 = {
-                instancePath: instancePath + "/assetAttributes/autoScalingGroup",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          } else {
-            const err17 = {
-              instancePath: instancePath + "/assetAttributes/autoScalingGroup",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data1.hostname !== undefined) {
-          let data5 = data1.hostname;
-          if (typeof data5 === "string") {
-            if (func2(data5) > 256) {
-              const err18 = {
-                instancePath: instancePath + "/assetAttributes/hostname",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/maxLength",
-                keyword: "maxLength",
-                params: { limit: 256 },
-                message: "must NOT have more than 256 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (func2(data5) < 0) {
-              const err19 = {
-                instancePath: instancePath + "/assetAttributes/hostname",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/minLength",
-                keyword: "minLength",
-                params: { limit: 0 },
-                message: "must NOT have fewer than 0 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = {
-              instancePath: instancePath + "/assetAttributes/hostname",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data1.ipv4Addresses !== undefined) {
-          let data6 = data1.ipv4Addresses;
-          if (Array.isArray(data6)) {
-            if (data6.length > 50) {
-              const err21 = {
-                instancePath: instancePath + "/assetAttributes/ipv4Addresses",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/maxItems",
-                keyword: "maxItems",
-                params: { limit: 50 },
-                message: "must NOT have more than 50 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data6.length < 0) {
-              const err22 = {
-                instancePath: instancePath + "/assetAttributes/ipv4Addresses",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/minItems",
-                keyword: "minItems",
-                params: { limit: 0 },
-                message: "must NOT have fewer than 0 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            const len0 = data6.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data7 = data6[i0];
-              if (typeof data7 === "string") {
-                if (func2(data7) > 15) {
-                  const err23 = {
-                    instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+          if (data1.agentId !== undefined) {
+            let data2 = data1.agentId;
+            if (data2 !== null) {
+              if (typeof data2 === "string") {
+                if (func2(data2) > 128) {
+                  const err9 = {
+                    instancePath: instancePath + "/assetAttributes/agentId",
                     schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/items/maxLength",
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/orNull/maxLength",
                     keyword: "maxLength",
-                    params: { limit: 15 },
-                    message: "must NOT have more than 15 characters",
+                    params: { limit: 128 },
+                    message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema15.properties.agentId.orNull,
+                    data: data2,
                   };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err9];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err9);
                   }
                   errors++;
                 }
-                if (func2(data7) < 7) {
-                  const err24 = {
-                    instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+                if (func2(data2) < 1) {
+                  const err10 = {
+                    instancePath: instancePath + "/assetAttributes/agentId",
                     schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/items/minLength",
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/orNull/minLength",
                     keyword: "minLength",
-                    params: { limit: 7 },
-                    message: "must NOT have fewer than 7 characters",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema15.properties.agentId.orNull,
+                    data: data2,
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
               } else {
-                const err25 = {
-                  instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+                const err11 = {
+                  instancePath: instancePath + "/assetAttributes/agentId",
                   schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/items/type",
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/agentId/orNull/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema15.properties.agentId.orNull.type,
+                  parentSchema: schema15.properties.agentId.orNull,
+                  data: data2,
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
             }
-          } else {
-            const err26 = {
-              instancePath: instancePath + "/assetAttributes/ipv4Addresses",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
           }
-        }
-        if (data1.schemaVersion !== undefined) {
-          let data8 = data1.schemaVersion;
-          if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-            const err27 = {
-              instancePath: instancePath + "/assetAttributes/schemaVersion",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
+          if (data1.amiId !== undefined) {
+            let data3 = data1.amiId;
+            if (data3 !== null) {
+              if (typeof data3 === "string") {
+                if (func2(data3) > 256) {
+                  const err12 = {
+                    instancePath: instancePath + "/assetAttributes/amiId",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 256 },
+                    message: "must NOT have more than 256 characters",
+                    schema: 256,
+                    parentSchema: schema15.properties.amiId.orNull,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (func2(data3) < 0) {
+                  const err13 = {
+                    instancePath: instancePath + "/assetAttributes/amiId",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 0 },
+                    message: "must NOT have fewer than 0 characters",
+                    schema: 0,
+                    parentSchema: schema15.properties.amiId.orNull,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = {
+                  instancePath: instancePath + "/assetAttributes/amiId",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/amiId/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema15.properties.amiId.orNull.type,
+                  parentSchema: schema15.properties.amiId.orNull,
+                  data: data3,
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-          if (typeof data8 == "number" && isFinite(data8)) {
-            if (data8 > 2147483647 || isNaN(data8)) {
-              const err28 = {
+          if (data1.autoScalingGroup !== undefined) {
+            let data4 = data1.autoScalingGroup;
+            if (data4 !== null) {
+              if (typeof data4 === "string") {
+                if (func2(data4) > 256) {
+                  const err15 = {
+                    instancePath: instancePath + "/assetAttributes/autoScalingGroup",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 256 },
+                    message: "must NOT have more than 256 characters",
+                    schema: 256,
+                    parentSchema: schema15.properties.autoScalingGroup.orNull,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+                if (func2(data4) < 1) {
+                  const err16 = {
+                    instancePath: instancePath + "/assetAttributes/autoScalingGroup",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema15.properties.autoScalingGroup.orNull,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              } else {
+                const err17 = {
+                  instancePath: instancePath + "/assetAttributes/autoScalingGroup",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/autoScalingGroup/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema15.properties.autoScalingGroup.orNull.type,
+                  parentSchema: schema15.properties.autoScalingGroup.orNull,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data1.hostname !== undefined) {
+            let data5 = data1.hostname;
+            if (data5 !== null) {
+              if (typeof data5 === "string") {
+                if (func2(data5) > 256) {
+                  const err18 = {
+                    instancePath: instancePath + "/assetAttributes/hostname",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 256 },
+                    message: "must NOT have more than 256 characters",
+                    schema: 256,
+                    parentSchema: schema15.properties.hostname.orNull,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (func2(data5) < 0) {
+                  const err19 = {
+                    instancePath: instancePath + "/assetAttributes/hostname",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 0 },
+                    message: "must NOT have fewer than 0 characters",
+                    schema: 0,
+                    parentSchema: schema15.properties.hostname.orNull,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + "/assetAttributes/hostname",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/hostname/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema15.properties.hostname.orNull.type,
+                  parentSchema: schema15.properties.hostname.orNull,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data1.ipv4Addresses !== undefined) {
+            let data6 = data1.ipv4Addresses;
+            if (data6 !== null) {
+              if (Array.isArray(data6)) {
+                if (data6.length > 50) {
+                  const err21 = {
+                    instancePath: instancePath + "/assetAttributes/ipv4Addresses",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/maxItems",
+                    keyword: "maxItems",
+                    params: { limit: 50 },
+                    message: "must NOT have more than 50 items",
+                    schema: 50,
+                    parentSchema: schema15.properties.ipv4Addresses.orNull,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data6.length < 0) {
+                  const err22 = {
+                    instancePath: instancePath + "/assetAttributes/ipv4Addresses",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/minItems",
+                    keyword: "minItems",
+                    params: { limit: 0 },
+                    message: "must NOT have fewer than 0 items",
+                    schema: 0,
+                    parentSchema: schema15.properties.ipv4Addresses.orNull,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                const len0 = data6.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data7 = data6[i0];
+                  if (typeof data7 === "string") {
+                    if (func2(data7) > 15) {
+                      const err23 = {
+                        instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/items/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 15 },
+                        message: "must NOT have more than 15 characters",
+                        schema: 15,
+                        parentSchema: schema15.properties.ipv4Addresses.orNull.items,
+                        data: data7,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                    if (func2(data7) < 7) {
+                      const err24 = {
+                        instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/items/minLength",
+                        keyword: "minLength",
+                        params: { limit: 7 },
+                        message: "must NOT have fewer than 7 characters",
+                        schema: 7,
+                        parentSchema: schema15.properties.ipv4Addresses.orNull.items,
+                        data: data7,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = {
+                      instancePath: instancePath + "/assetAttributes/ipv4Addresses/" + i0,
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema15.properties.ipv4Addresses.orNull.items.type,
+                      parentSchema: schema15.properties.ipv4Addresses.orNull.items,
+                      data: data7,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err26 = {
+                  instancePath: instancePath + "/assetAttributes/ipv4Addresses",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/ipv4Addresses/orNull/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema15.properties.ipv4Addresses.orNull.type,
+                  parentSchema: schema15.properties.ipv4Addresses.orNull,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data1.schemaVersion !== undefined) {
+            let data8 = data1.schemaVersion;
+            if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
+              const err27 = {
                 instancePath: instancePath + "/assetAttributes/schemaVersion",
                 schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 2147483647 },
-                message: "must be <= 2147483647",
+                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+                schema: schema15.properties.schemaVersion.type,
+                parentSchema: schema15.properties.schemaVersion,
+                data: data8,
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err27];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err27);
               }
               errors++;
             }
-            if (data8 < 0 || isNaN(data8)) {
-              const err29 = {
-                instancePath: instancePath + "/assetAttributes/schemaVersion",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-              };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
+            if (typeof data8 == "number" && isFinite(data8)) {
+              if (data8 > 2147483647 || isNaN(data8)) {
+                const err28 = {
+                  instancePath: instancePath + "/assetAttributes/schemaVersion",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/maximum",
+                  keyword: "maximum",
+                  params: { comparison: "<=", limit: 2147483647 },
+                  message: "must be <= 2147483647",
+                  schema: 2147483647,
+                  parentSchema: schema15.properties.schemaVersion,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
               }
-              errors++;
+              if (data8 < 0 || isNaN(data8)) {
+                const err29 = {
+                  instancePath: instancePath + "/assetAttributes/schemaVersion",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssetAttributes/properties/schemaVersion/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
+                  schema: 0,
+                  parentSchema: schema15.properties.schemaVersion,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
             }
           }
-        }
-      } else {
-        const err30 = {
-          instancePath: instancePath + "/assetAttributes",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:AssetAttributes/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err30];
         } else {
-          vErrors.push(err30);
+          const err30 = {
+            instancePath: instancePath + "/assetAttributes",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:AssetAttributes/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema15.type,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.assetType !== undefined) {
       let data9 = data.assetType;
-      if (typeof data9 !== "string") {
-        const err31 = {
-          instancePath: instancePath + "/assetType",
-          schemaPath: "#/properties/assetType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
+      if (data9 !== null) {
+        if (typeof data9 !== "string") {
+          const err31 = {
+            instancePath: instancePath + "/assetType",
+            schemaPath: "#/properties/assetType/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.assetType.orNull.type,
+            parentSchema: schema14.properties.assetType.orNull,
+            data: data9,
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "ec2-instance")) {
-        const err32 = {
-          instancePath: instancePath + "/assetType",
-          schemaPath: "#/properties/assetType/enum",
-          keyword: "enum",
-          params: { allowedValues: schema14.properties.assetType.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
+        if (!(data9 === "ec2-instance")) {
+          const err32 = {
+            instancePath: instancePath + "/assetType",
+            schemaPath: "#/properties/assetType/orNull/enum",
+            keyword: "enum",
+            params: { allowedValues: schema14.properties.assetType.orNull.enum },
+            message: "must be equal to one of the allowed values",
+            schema: schema14.properties.assetType.orNull.enum,
+            parentSchema: schema14.properties.assetType.orNull,
+            data: data9,
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.attributes !== undefined) {
@@ -870,6 +1025,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema14.properties.attributes,
+            data: data10,
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -885,6 +1043,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema14.properties.attributes,
+            data: data10,
           };
           if (vErrors === null) {
             vErrors = [err34];
@@ -904,6 +1065,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema16.required,
+                parentSchema: schema16,
+                data: data11,
               };
               if (vErrors === null) {
                 vErrors = [err35];
@@ -923,6 +1087,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema16.properties.key,
+                    data: data12,
                   };
                   if (vErrors === null) {
                     vErrors = [err36];
@@ -939,6 +1106,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema16.properties.key,
+                    data: data12,
                   };
                   if (vErrors === null) {
                     vErrors = [err37];
@@ -954,6 +1124,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema16.properties.key.type,
+                  parentSchema: schema16.properties.key,
+                  data: data12,
                 };
                 if (vErrors === null) {
                   vErrors = [err38];
@@ -965,53 +1138,65 @@ function validate12(
             }
             if (data11.value !== undefined) {
               let data13 = data11.value;
-              if (typeof data13 === "string") {
-                if (func2(data13) > 256) {
-                  const err39 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
+              if (data13 !== null) {
+                if (typeof data13 === "string") {
+                  if (func2(data13) > 256) {
+                    const err39 = {
+                      instancePath: instancePath + "/attributes/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data13) < 1) {
-                  const err40 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
+                  if (func2(data13) < 1) {
+                    const err40 = {
+                      instancePath: instancePath + "/attributes/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err41 = {
-                  instancePath: instancePath + "/attributes/" + i1 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err41];
                 } else {
-                  vErrors.push(err41);
+                  const err41 = {
+                    instancePath: instancePath + "/attributes/" + i1 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema16.properties.value.orNull.type,
+                    parentSchema: schema16.properties.value.orNull,
+                    data: data13,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -1021,6 +1206,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema16.type,
+              parentSchema: schema16,
+              data: data11,
             };
             if (vErrors === null) {
               vErrors = [err42];
@@ -1037,6 +1225,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema14.properties.attributes.type,
+          parentSchema: schema14.properties.attributes,
+          data: data10,
         };
         if (vErrors === null) {
           vErrors = [err43];
@@ -1048,51 +1239,62 @@ function validate12(
     }
     if (data.confidence !== undefined) {
       let data14 = data.confidence;
-      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-        const err44 = {
-          instancePath: instancePath + "/confidence",
-          schemaPath: "#/properties/confidence/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 > 10 || isNaN(data14)) {
-          const err45 = {
+      if (data14 !== null) {
+        if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+          const err44 = {
             instancePath: instancePath + "/confidence",
-            schemaPath: "#/properties/confidence/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 10 },
-            message: "must be <= 10",
+            schemaPath: "#/properties/confidence/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema14.properties.confidence.orNull.type,
+            parentSchema: schema14.properties.confidence.orNull,
+            data: data14,
           };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err44];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err44);
           }
           errors++;
         }
-        if (data14 < 0 || isNaN(data14)) {
-          const err46 = {
-            instancePath: instancePath + "/confidence",
-            schemaPath: "#/properties/confidence/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
+        if (typeof data14 == "number" && isFinite(data14)) {
+          if (data14 > 10 || isNaN(data14)) {
+            const err45 = {
+              instancePath: instancePath + "/confidence",
+              schemaPath: "#/properties/confidence/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 10 },
+              message: "must be <= 10",
+              schema: 10,
+              parentSchema: schema14.properties.confidence.orNull,
+              data: data14,
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
           }
-          errors++;
+          if (data14 < 0 || isNaN(data14)) {
+            const err46 = {
+              instancePath: instancePath + "/confidence",
+              schemaPath: "#/properties/confidence/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+              schema: 0,
+              parentSchema: schema14.properties.confidence.orNull,
+              data: data14,
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
         }
       }
     }
@@ -1105,6 +1307,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema14.properties.createdAt,
+          data: data15,
         };
         if (vErrors === null) {
           vErrors = [err47];
@@ -1116,596 +1321,728 @@ function validate12(
     }
     if (data.description !== undefined) {
       let data16 = data.description;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 20000) {
-          const err48 = {
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20000 },
-            message: "must NOT have more than 20000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
+      if (data16 !== null) {
+        if (typeof data16 === "string") {
+          if (func2(data16) > 20000) {
+            const err48 = {
+              instancePath: instancePath + "/description",
+              schemaPath: "#/properties/description/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 20000 },
+              message: "must NOT have more than 20000 characters",
+              schema: 20000,
+              parentSchema: schema14.properties.description.orNull,
+              data: data16,
+            };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data16) < 0) {
-          const err49 = {
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
+          if (func2(data16) < 0) {
+            const err49 = {
+              instancePath: instancePath + "/description",
+              schemaPath: "#/properties/description/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.description.orNull,
+              data: data16,
+            };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err50 = {
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err50];
         } else {
-          vErrors.push(err50);
+          const err50 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.description.orNull.type,
+            parentSchema: schema14.properties.description.orNull,
+            data: data16,
+          };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.id !== undefined) {
       let data17 = data.id;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 128) {
-          const err51 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/maxLength",
-            keyword: "maxLength",
-            params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err51];
-          } else {
-            vErrors.push(err51);
+      if (data17 !== null) {
+        if (typeof data17 === "string") {
+          if (func2(data17) > 128) {
+            const err51 = {
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 128 },
+              message: "must NOT have more than 128 characters",
+              schema: 128,
+              parentSchema: schema14.properties.id.orNull,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data17) < 0) {
-          const err52 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
+          if (func2(data17) < 0) {
+            const err52 = {
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.id.orNull,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err53 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err53];
         } else {
-          vErrors.push(err53);
+          const err53 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.id.orNull.type,
+            parentSchema: schema14.properties.id.orNull,
+            data: data17,
+          };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.indicatorOfCompromise !== undefined) {
-      if (typeof data.indicatorOfCompromise !== "boolean") {
-        const err54 = {
-          instancePath: instancePath + "/indicatorOfCompromise",
-          schemaPath: "#/properties/indicatorOfCompromise/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
+      let data18 = data.indicatorOfCompromise;
+      if (data18 !== null) {
+        if (typeof data18 !== "boolean") {
+          const err54 = {
+            instancePath: instancePath + "/indicatorOfCompromise",
+            schemaPath: "#/properties/indicatorOfCompromise/orNull/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+            schema: schema14.properties.indicatorOfCompromise.orNull.type,
+            parentSchema: schema14.properties.indicatorOfCompromise.orNull,
+            data: data18,
+          };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.numericSeverity !== undefined) {
       let data19 = data.numericSeverity;
-      if (typeof data19 !== "number") {
-        const err55 = {
-          instancePath: instancePath + "/numericSeverity",
-          schemaPath: "#/properties/numericSeverity/smithyType",
-          keyword: "smithyType",
-          params: { type: "float" },
-          message: "must be a number",
-        };
-        if (vErrors === null) {
-          vErrors = [err55];
-        } else {
-          vErrors.push(err55);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 > 10 || isNaN(data19)) {
-          const err56 = {
+      if (data19 !== null) {
+        if (typeof data19 !== "number") {
+          const err55 = {
             instancePath: instancePath + "/numericSeverity",
-            schemaPath: "#/properties/numericSeverity/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 10 },
-            message: "must be <= 10",
+            schemaPath: "#/properties/numericSeverity/orNull/smithyType",
+            keyword: "smithyType",
+            params: { type: "float" },
+            message: "must be a number",
+            schema: "float",
+            parentSchema: schema14.properties.numericSeverity.orNull,
+            data: data19,
           };
           if (vErrors === null) {
-            vErrors = [err56];
+            vErrors = [err55];
           } else {
-            vErrors.push(err56);
+            vErrors.push(err55);
           }
           errors++;
         }
-        if (data19 < 0 || isNaN(data19)) {
-          const err57 = {
-            instancePath: instancePath + "/numericSeverity",
-            schemaPath: "#/properties/numericSeverity/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
+        if (typeof data19 == "number" && isFinite(data19)) {
+          if (data19 > 10 || isNaN(data19)) {
+            const err56 = {
+              instancePath: instancePath + "/numericSeverity",
+              schemaPath: "#/properties/numericSeverity/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 10 },
+              message: "must be <= 10",
+              schema: 10,
+              parentSchema: schema14.properties.numericSeverity.orNull,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
           }
-          errors++;
+          if (data19 < 0 || isNaN(data19)) {
+            const err57 = {
+              instancePath: instancePath + "/numericSeverity",
+              schemaPath: "#/properties/numericSeverity/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+              schema: 0,
+              parentSchema: schema14.properties.numericSeverity.orNull,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.recommendation !== undefined) {
       let data20 = data.recommendation;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 20000) {
-          const err58 = {
-            instancePath: instancePath + "/recommendation",
-            schemaPath: "#/properties/recommendation/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20000 },
-            message: "must NOT have more than 20000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
+      if (data20 !== null) {
+        if (typeof data20 === "string") {
+          if (func2(data20) > 20000) {
+            const err58 = {
+              instancePath: instancePath + "/recommendation",
+              schemaPath: "#/properties/recommendation/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 20000 },
+              message: "must NOT have more than 20000 characters",
+              schema: 20000,
+              parentSchema: schema14.properties.recommendation.orNull,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data20) < 0) {
-          const err59 = {
-            instancePath: instancePath + "/recommendation",
-            schemaPath: "#/properties/recommendation/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
+          if (func2(data20) < 0) {
+            const err59 = {
+              instancePath: instancePath + "/recommendation",
+              schemaPath: "#/properties/recommendation/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.recommendation.orNull,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err60 = {
-          instancePath: instancePath + "/recommendation",
-          schemaPath: "#/properties/recommendation/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err60];
         } else {
-          vErrors.push(err60);
+          const err60 = {
+            instancePath: instancePath + "/recommendation",
+            schemaPath: "#/properties/recommendation/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.recommendation.orNull.type,
+            parentSchema: schema14.properties.recommendation.orNull,
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.schemaVersion !== undefined) {
       let data21 = data.schemaVersion;
-      if (!(typeof data21 == "number" && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
-        const err61 = {
-          instancePath: instancePath + "/schemaVersion",
-          schemaPath: "#/properties/schemaVersion/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 2147483647 || isNaN(data21)) {
-          const err62 = {
+      if (data21 !== null) {
+        if (!(typeof data21 == "number" && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+          const err61 = {
             instancePath: instancePath + "/schemaVersion",
-            schemaPath: "#/properties/schemaVersion/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/schemaVersion/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema14.properties.schemaVersion.orNull.type,
+            parentSchema: schema14.properties.schemaVersion.orNull,
+            data: data21,
           };
           if (vErrors === null) {
-            vErrors = [err62];
+            vErrors = [err61];
           } else {
-            vErrors.push(err62);
+            vErrors.push(err61);
           }
           errors++;
         }
-        if (data21 < 0 || isNaN(data21)) {
-          const err63 = {
-            instancePath: instancePath + "/schemaVersion",
-            schemaPath: "#/properties/schemaVersion/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
+        if (typeof data21 == "number" && isFinite(data21)) {
+          if (data21 > 2147483647 || isNaN(data21)) {
+            const err62 = {
+              instancePath: instancePath + "/schemaVersion",
+              schemaPath: "#/properties/schemaVersion/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema14.properties.schemaVersion.orNull,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
           }
-          errors++;
+          if (data21 < 0 || isNaN(data21)) {
+            const err63 = {
+              instancePath: instancePath + "/schemaVersion",
+              schemaPath: "#/properties/schemaVersion/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+              schema: 0,
+              parentSchema: schema14.properties.schemaVersion.orNull,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.service !== undefined) {
       let data22 = data.service;
-      if (typeof data22 === "string") {
-        if (func2(data22) > 128) {
-          const err64 = {
-            instancePath: instancePath + "/service",
-            schemaPath: "#/properties/service/maxLength",
-            keyword: "maxLength",
-            params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err64];
-          } else {
-            vErrors.push(err64);
+      if (data22 !== null) {
+        if (typeof data22 === "string") {
+          if (func2(data22) > 128) {
+            const err64 = {
+              instancePath: instancePath + "/service",
+              schemaPath: "#/properties/service/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 128 },
+              message: "must NOT have more than 128 characters",
+              schema: 128,
+              parentSchema: schema14.properties.service.orNull,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data22) < 0) {
-          const err65 = {
-            instancePath: instancePath + "/service",
-            schemaPath: "#/properties/service/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err65];
-          } else {
-            vErrors.push(err65);
+          if (func2(data22) < 0) {
+            const err65 = {
+              instancePath: instancePath + "/service",
+              schemaPath: "#/properties/service/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.service.orNull,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err66 = {
-          instancePath: instancePath + "/service",
-          schemaPath: "#/properties/service/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err66];
         } else {
-          vErrors.push(err66);
+          const err66 = {
+            instancePath: instancePath + "/service",
+            schemaPath: "#/properties/service/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.service.orNull.type,
+            parentSchema: schema14.properties.service.orNull,
+            data: data22,
+          };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.serviceAttributes !== undefined) {
       let data23 = data.serviceAttributes;
-      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-        if (data23.schemaVersion === undefined) {
-          const err67 = {
+      if (data23 !== null) {
+        if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+          if (data23.schemaVersion === undefined) {
+            const err67 = {
+              instancePath: instancePath + "/serviceAttributes",
+              schemaPath: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/required",
+              keyword: "required",
+              params: { missingProperty: "schemaVersion" },
+              message: "must have required property '" + "schemaVersion" + "'",
+              schema: schema17.required,
+              parentSchema: schema17,
+              data: data23,
+            };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+          if (data23.assessmentRunArn !== undefined) {
+            let data24 = data23.assessmentRunArn;
+            if (data24 !== null) {
+              if (typeof data24 === "string") {
+                if (func2(data24) > 300) {
+                  const err68 = {
+                    instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 300 },
+                    message: "must NOT have more than 300 characters",
+                    schema: 300,
+                    parentSchema: schema17.properties.assessmentRunArn.orNull,
+                    data: data24,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+                if (func2(data24) < 1) {
+                  const err69 = {
+                    instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema17.properties.assessmentRunArn.orNull,
+                    data: data24,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              } else {
+                const err70 = {
+                  instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema17.properties.assessmentRunArn.orNull.type,
+                  parentSchema: schema17.properties.assessmentRunArn.orNull,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data23.rulesPackageArn !== undefined) {
+            let data25 = data23.rulesPackageArn;
+            if (data25 !== null) {
+              if (typeof data25 === "string") {
+                if (func2(data25) > 300) {
+                  const err71 = {
+                    instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 300 },
+                    message: "must NOT have more than 300 characters",
+                    schema: 300,
+                    parentSchema: schema17.properties.rulesPackageArn.orNull,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (func2(data25) < 1) {
+                  const err72 = {
+                    instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema17.properties.rulesPackageArn.orNull,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = {
+                  instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema17.properties.rulesPackageArn.orNull.type,
+                  parentSchema: schema17.properties.rulesPackageArn.orNull,
+                  data: data25,
+                };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data23.schemaVersion !== undefined) {
+            let data26 = data23.schemaVersion;
+            if (
+              !(typeof data26 == "number" && !(data26 % 1) && !isNaN(data26) && isFinite(data26))
+            ) {
+              const err74 = {
+                instancePath: instancePath + "/serviceAttributes/schemaVersion",
+                schemaPath:
+                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+                schema: schema17.properties.schemaVersion.type,
+                parentSchema: schema17.properties.schemaVersion,
+                data: data26,
+              };
+              if (vErrors === null) {
+                vErrors = [err74];
+              } else {
+                vErrors.push(err74);
+              }
+              errors++;
+            }
+            if (typeof data26 == "number" && isFinite(data26)) {
+              if (data26 > 2147483647 || isNaN(data26)) {
+                const err75 = {
+                  instancePath: instancePath + "/serviceAttributes/schemaVersion",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/maximum",
+                  keyword: "maximum",
+                  params: { comparison: "<=", limit: 2147483647 },
+                  message: "must be <= 2147483647",
+                  schema: 2147483647,
+                  parentSchema: schema17.properties.schemaVersion,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+              if (data26 < 0 || isNaN(data26)) {
+                const err76 = {
+                  instancePath: instancePath + "/serviceAttributes/schemaVersion",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
+                  schema: 0,
+                  parentSchema: schema17.properties.schemaVersion,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+          }
+        } else {
+          const err77 = {
             instancePath: instancePath + "/serviceAttributes",
-            schemaPath: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/required",
-            keyword: "required",
-            params: { missingProperty: "schemaVersion" },
-            message: "must have required property '" + "schemaVersion" + "'",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema17.type,
+            parentSchema: schema17,
+            data: data23,
           };
           if (vErrors === null) {
-            vErrors = [err67];
+            vErrors = [err77];
           } else {
-            vErrors.push(err67);
+            vErrors.push(err77);
           }
           errors++;
         }
-        if (data23.assessmentRunArn !== undefined) {
-          let data24 = data23.assessmentRunArn;
-          if (typeof data24 === "string") {
-            if (func2(data24) > 300) {
-              const err68 = {
-                instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err68];
-              } else {
-                vErrors.push(err68);
-              }
-              errors++;
-            }
-            if (func2(data24) < 1) {
-              const err69 = {
-                instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err69];
-              } else {
-                vErrors.push(err69);
-              }
-              errors++;
-            }
-          } else {
-            const err70 = {
-              instancePath: instancePath + "/serviceAttributes/assessmentRunArn",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/assessmentRunArn/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err70];
-            } else {
-              vErrors.push(err70);
-            }
-            errors++;
-          }
-        }
-        if (data23.rulesPackageArn !== undefined) {
-          let data25 = data23.rulesPackageArn;
-          if (typeof data25 === "string") {
-            if (func2(data25) > 300) {
-              const err71 = {
-                instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-            if (func2(data25) < 1) {
-              const err72 = {
-                instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err72];
-              } else {
-                vErrors.push(err72);
-              }
-              errors++;
-            }
-          } else {
-            const err73 = {
-              instancePath: instancePath + "/serviceAttributes/rulesPackageArn",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/rulesPackageArn/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err73];
-            } else {
-              vErrors.push(err73);
-            }
-            errors++;
-          }
-        }
-        if (data23.schemaVersion !== undefined) {
-          let data26 = data23.schemaVersion;
-          if (!(typeof data26 == "number" && !(data26 % 1) && !isNaN(data26) && isFinite(data26))) {
-            const err74 = {
-              instancePath: instancePath + "/serviceAttributes/schemaVersion",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          }
-          if (typeof data26 == "number" && isFinite(data26)) {
-            if (data26 > 2147483647 || isNaN(data26)) {
-              const err75 = {
-                instancePath: instancePath + "/serviceAttributes/schemaVersion",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 2147483647 },
-                message: "must be <= 2147483647",
-              };
-              if (vErrors === null) {
-                vErrors = [err75];
-              } else {
-                vErrors.push(err75);
-              }
-              errors++;
-            }
-            if (data26 < 0 || isNaN(data26)) {
-              const err76 = {
-                instancePath: instancePath + "/serviceAttributes/schemaVersion",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/properties/schemaVersion/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-              };
-              if (vErrors === null) {
-                vErrors = [err76];
-              } else {
-                vErrors.push(err76);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err77 = {
-          instancePath: instancePath + "/serviceAttributes",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:InspectorServiceAttributes/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
       }
     }
     if (data.severity !== undefined) {
       let data27 = data.severity;
-      if (typeof data27 !== "string") {
-        const err78 = {
-          instancePath: instancePath + "/severity",
-          schemaPath: "#/properties/severity/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err78];
-        } else {
-          vErrors.push(err78);
+      if (data27 !== null) {
+        if (typeof data27 !== "string") {
+          const err78 = {
+            instancePath: instancePath + "/severity",
+            schemaPath: "#/properties/severity/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.severity.orNull.type,
+            parentSchema: schema14.properties.severity.orNull,
+            data: data27,
+          };
+          if (vErrors === null) {
+            vErrors = [err78];
+          } else {
+            vErrors.push(err78);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (
-        !(
-          data27 === "Low" ||
-          data27 === "Medium" ||
-          data27 === "High" ||
-          data27 === "Informational" ||
-          data27 === "Undefined"
-        )
-      ) {
-        const err79 = {
-          instancePath: instancePath + "/severity",
-          schemaPath: "#/properties/severity/enum",
-          keyword: "enum",
-          params: { allowedValues: schema14.properties.severity.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
+        if (
+          !(
+            data27 === "Low" ||
+            data27 === "Medium" ||
+            data27 === "High" ||
+            data27 === "Informational" ||
+            data27 === "Undefined"
+          )
+        ) {
+          const err79 = {
+            instancePath: instancePath + "/severity",
+            schemaPath: "#/properties/severity/orNull/enum",
+            keyword: "enum",
+            params: { allowedValues: schema14.properties.severity.orNull.enum },
+            message: "must be equal to one of the allowed values",
+            schema: schema14.properties.severity.orNull.enum,
+            parentSchema: schema14.properties.severity.orNull,
+            data: data27,
+          };
+          if (vErrors === null) {
+            vErrors = [err79];
+          } else {
+            vErrors.push(err79);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.title !== undefined) {
       let data28 = data.title;
-      if (typeof data28 === "string") {
-        if (func2(data28) > 20000) {
-          const err80 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20000 },
-            message: "must NOT have more than 20000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err80];
-          } else {
-            vErrors.push(err80);
+      if (data28 !== null) {
+        if (typeof data28 === "string") {
+          if (func2(data28) > 20000) {
+            const err80 = {
+              instancePath: instancePath + "/title",
+              schemaPath: "#/properties/title/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 20000 },
+              message: "must NOT have more than 20000 characters",
+              schema: 20000,
+              parentSchema: schema14.properties.title.orNull,
+              data: data28,
+            };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data28) < 0) {
-          const err81 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err81];
-          } else {
-            vErrors.push(err81);
+          if (func2(data28) < 0) {
+            const err81 = {
+              instancePath: instancePath + "/title",
+              schemaPath: "#/properties/title/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.title.orNull,
+              data: data28,
+            };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err82 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err82];
         } else {
-          vErrors.push(err82);
+          const err82 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.title.orNull.type,
+            parentSchema: schema14.properties.title.orNull,
+            data: data28,
+          };
+          if (vErrors === null) {
+            vErrors = [err82];
+          } else {
+            vErrors.push(err82);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.updatedAt !== undefined) {
@@ -1717,6 +2054,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema14.properties.updatedAt,
+          data: data29,
         };
         if (vErrors === null) {
           vErrors = [err83];
@@ -1736,6 +2076,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema14.properties.userAttributes,
+            data: data30,
           };
           if (vErrors === null) {
             vErrors = [err84];
@@ -1751,6 +2094,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema14.properties.userAttributes,
+            data: data30,
           };
           if (vErrors === null) {
             vErrors = [err85];
@@ -1770,6 +2116,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema16.required,
+                parentSchema: schema16,
+                data: data31,
               };
               if (vErrors === null) {
                 vErrors = [err86];
@@ -1789,6 +2138,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema16.properties.key,
+                    data: data32,
                   };
                   if (vErrors === null) {
                     vErrors = [err87];
@@ -1805,6 +2157,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema16.properties.key,
+                    data: data32,
                   };
                   if (vErrors === null) {
                     vErrors = [err88];
@@ -1820,6 +2175,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema16.properties.key.type,
+                  parentSchema: schema16.properties.key,
+                  data: data32,
                 };
                 if (vErrors === null) {
                   vErrors = [err89];
@@ -1831,53 +2189,65 @@ function validate12(
             }
             if (data31.value !== undefined) {
               let data33 = data31.value;
-              if (typeof data33 === "string") {
-                if (func2(data33) > 256) {
-                  const err90 = {
-                    instancePath: instancePath + "/userAttributes/" + i2 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
+              if (data33 !== null) {
+                if (typeof data33 === "string") {
+                  if (func2(data33) > 256) {
+                    const err90 = {
+                      instancePath: instancePath + "/userAttributes/" + i2 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data33,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data33) < 1) {
-                  const err91 = {
-                    instancePath: instancePath + "/userAttributes/" + i2 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err91];
-                  } else {
-                    vErrors.push(err91);
+                  if (func2(data33) < 1) {
+                    const err91 = {
+                      instancePath: instancePath + "/userAttributes/" + i2 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema16.properties.value.orNull,
+                      data: data33,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err92 = {
-                  instancePath: instancePath + "/userAttributes/" + i2 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err92];
                 } else {
-                  vErrors.push(err92);
+                  const err92 = {
+                    instancePath: instancePath + "/userAttributes/" + i2 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema16.properties.value.orNull.type,
+                    parentSchema: schema16.properties.value.orNull,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -1887,6 +2257,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema16.type,
+              parentSchema: schema16,
+              data: data31,
             };
             if (vErrors === null) {
               vErrors = [err93];
@@ -1903,6 +2276,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema14.properties.userAttributes.type,
+          parentSchema: schema14.properties.userAttributes,
+          data: data30,
         };
         if (vErrors === null) {
           vErrors = [err94];
@@ -1919,6 +2295,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema14.type,
+      parentSchema: schema14,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err95];
@@ -1939,210 +2318,245 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.failedItems !== undefined) {
       let data0 = data.failedItems;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          let data1 = data0[key0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.failureCode === undefined) {
-              const err0 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data1.retryable === undefined) {
-              const err1 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data1.failureCode !== undefined) {
-              let data2 = data1.failureCode;
-              if (typeof data2 !== "string") {
-                const err2 = {
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (const key0 in data0) {
+            let data1 = data0[key0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.failureCode === undefined) {
+                const err0 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data2 === "INVALID_ARN" ||
-                  data2 === "DUPLICATE_ARN" ||
-                  data2 === "ITEM_DOES_NOT_EXIST" ||
-                  data2 === "ACCESS_DENIED" ||
-                  data2 === "LIMIT_EXCEEDED" ||
-                  data2 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err3 = {
+              if (data1.retryable === undefined) {
+                const err1 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema13.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err1];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err1);
                 }
                 errors++;
               }
-            }
-            if (data1.retryable !== undefined) {
-              if (typeof data1.retryable !== "boolean") {
-                const err4 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
+              if (data1.failureCode !== undefined) {
+                let data2 = data1.failureCode;
+                if (typeof data2 !== "string") {
+                  const err2 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.failureCode.type,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data2 === "INVALID_ARN" ||
+                    data2 === "DUPLICATE_ARN" ||
+                    data2 === "ITEM_DOES_NOT_EXIST" ||
+                    data2 === "ACCESS_DENIED" ||
+                    data2 === "LIMIT_EXCEEDED" ||
+                    data2 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err3 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema13.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema13.properties.failureCode.enum,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err5 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
+              if (data1.retryable !== undefined) {
+                let data3 = data1.retryable;
+                if (typeof data3 !== "boolean") {
+                  const err4 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema13.properties.retryable.type,
+                    parentSchema: schema13.properties.retryable,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err5);
+              const err5 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.findings !== undefined) {
       let data4 = data.findings;
-      if (Array.isArray(data4)) {
-        if (data4.length > 10) {
-          const err7 = {
-            instancePath: instancePath + "/findings",
-            schemaPath: "#/properties/findings/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+      if (data4 !== null) {
+        if (Array.isArray(data4)) {
+          if (data4.length > 10) {
+            const err7 = {
+              instancePath: instancePath + "/findings",
+              schemaPath: "#/properties/findings/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.findings.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data4.length < 0) {
-          const err8 = {
-            instancePath: instancePath + "/findings",
-            schemaPath: "#/properties/findings/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+          if (data4.length < 0) {
+            const err8 = {
+              instancePath: instancePath + "/findings",
+              schemaPath: "#/properties/findings/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.findings.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data4[i0], {
-              instancePath: instancePath + "/findings/" + i0,
-              parentData: data4,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data4.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data4[i0], {
+                instancePath: instancePath + "/findings/" + i0,
+                parentData: data4,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/findings",
-          schemaPath: "#/properties/findings/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/findings",
+            schemaPath: "#/properties/findings/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.findings.orNull.type,
+            parentSchema: schema12.properties.findings.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -2152,6 +2566,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];

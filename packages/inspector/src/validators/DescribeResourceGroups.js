@@ -29,6 +29,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceGroupArns" },
         message: "must have required property '" + "resourceGroupArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -47,6 +50,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.resourceGroupArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -62,6 +68,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.resourceGroupArns,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -81,6 +90,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.resourceGroupArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -96,6 +108,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.resourceGroupArns.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -111,6 +126,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.resourceGroupArns.items.type,
+              parentSchema: schema11.properties.resourceGroupArns.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -127,6 +145,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.resourceGroupArns.type,
+          parentSchema: schema11.properties.resourceGroupArns,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -143,6 +164,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];
@@ -160,14 +184,18 @@ const schema12 = {
   type: "object",
   properties: {
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
     resourceGroups: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:ResourceGroup" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:ResourceGroup" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
 };
@@ -210,7 +238,7 @@ const schema15 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -228,6 +256,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "arn" },
         message: "must have required property '" + "arn" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -243,6 +274,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "createdAt" },
         message: "must have required property '" + "createdAt" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -258,6 +292,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "tags" },
         message: "must have required property '" + "tags" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -276,6 +313,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema14.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -291,6 +331,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema14.properties.arn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -306,6 +349,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.arn.type,
+          parentSchema: schema14.properties.arn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -324,6 +370,9 @@ function validate12(
           keyword: "smithyType",
           params: { type: "timestamp" },
           message: "must be a Date",
+          schema: "timestamp",
+          parentSchema: schema14.properties.createdAt,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -343,6 +392,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema14.properties.tags,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -358,6 +410,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema14.properties.tags,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -377,6 +432,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "key" },
                 message: "must have required property '" + "key" + "'",
+                schema: schema15.required,
+                parentSchema: schema15,
+                data: data3,
               };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -396,6 +454,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 128 },
                     message: "must NOT have more than 128 characters",
+                    schema: 128,
+                    parentSchema: schema15.properties.key,
+                    data: data4,
                   };
                   if (vErrors === null) {
                     vErrors = [err10];
@@ -412,6 +473,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema15.properties.key,
+                    data: data4,
                   };
                   if (vErrors === null) {
                     vErrors = [err11];
@@ -428,6 +492,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema15.properties.key.type,
+                  parentSchema: schema15.properties.key,
+                  data: data4,
                 };
                 if (vErrors === null) {
                   vErrors = [err12];
@@ -439,54 +506,65 @@ function validate12(
             }
             if (data3.value !== undefined) {
               let data5 = data3.value;
-              if (typeof data5 === "string") {
-                if (func2(data5) > 256) {
-                  const err13 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
+              if (data5 !== null) {
+                if (typeof data5 === "string") {
+                  if (func2(data5) > 256) {
+                    const err13 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 256 },
+                      message: "must NOT have more than 256 characters",
+                      schema: 256,
+                      parentSchema: schema15.properties.value.orNull,
+                      data: data5,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-                if (func2(data5) < 1) {
-                  const err14 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err14];
-                  } else {
-                    vErrors.push(err14);
+                  if (func2(data5) < 1) {
+                    const err14 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema15.properties.value.orNull,
+                      data: data5,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              } else {
-                const err15 = {
-                  instancePath: instancePath + "/tags/" + i0 + "/value",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err15];
                 } else {
-                  vErrors.push(err15);
+                  const err15 = {
+                    instancePath: instancePath + "/tags/" + i0 + "/value",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:ResourceGroupTag/properties/value/orNull/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema15.properties.value.orNull.type,
+                    parentSchema: schema15.properties.value.orNull,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
@@ -496,6 +574,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema15.type,
+              parentSchema: schema15,
+              data: data3,
             };
             if (vErrors === null) {
               vErrors = [err16];
@@ -512,6 +593,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema14.properties.tags.type,
+          parentSchema: schema14.properties.tags,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -528,6 +612,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema14.type,
+      parentSchema: schema14,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err18];
@@ -548,210 +635,245 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.failedItems !== undefined) {
       let data0 = data.failedItems;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          let data1 = data0[key0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.failureCode === undefined) {
-              const err0 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data1.retryable === undefined) {
-              const err1 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data1.failureCode !== undefined) {
-              let data2 = data1.failureCode;
-              if (typeof data2 !== "string") {
-                const err2 = {
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (const key0 in data0) {
+            let data1 = data0[key0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.failureCode === undefined) {
+                const err0 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data2 === "INVALID_ARN" ||
-                  data2 === "DUPLICATE_ARN" ||
-                  data2 === "ITEM_DOES_NOT_EXIST" ||
-                  data2 === "ACCESS_DENIED" ||
-                  data2 === "LIMIT_EXCEEDED" ||
-                  data2 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err3 = {
+              if (data1.retryable === undefined) {
+                const err1 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema13.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err1];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err1);
                 }
                 errors++;
               }
-            }
-            if (data1.retryable !== undefined) {
-              if (typeof data1.retryable !== "boolean") {
-                const err4 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
+              if (data1.failureCode !== undefined) {
+                let data2 = data1.failureCode;
+                if (typeof data2 !== "string") {
+                  const err2 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.failureCode.type,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data2 === "INVALID_ARN" ||
+                    data2 === "DUPLICATE_ARN" ||
+                    data2 === "ITEM_DOES_NOT_EXIST" ||
+                    data2 === "ACCESS_DENIED" ||
+                    data2 === "LIMIT_EXCEEDED" ||
+                    data2 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err3 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema13.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema13.properties.failureCode.enum,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err5 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
+              if (data1.retryable !== undefined) {
+                let data3 = data1.retryable;
+                if (typeof data3 !== "boolean") {
+                  const err4 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema13.properties.retryable.type,
+                    parentSchema: schema13.properties.retryable,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err5);
+              const err5 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.resourceGroups !== undefined) {
       let data4 = data.resourceGroups;
-      if (Array.isArray(data4)) {
-        if (data4.length > 10) {
-          const err7 = {
-            instancePath: instancePath + "/resourceGroups",
-            schemaPath: "#/properties/resourceGroups/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+      if (data4 !== null) {
+        if (Array.isArray(data4)) {
+          if (data4.length > 10) {
+            const err7 = {
+              instancePath: instancePath + "/resourceGroups",
+              schemaPath: "#/properties/resourceGroups/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.resourceGroups.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data4.length < 0) {
-          const err8 = {
-            instancePath: instancePath + "/resourceGroups",
-            schemaPath: "#/properties/resourceGroups/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+          if (data4.length < 0) {
+            const err8 = {
+              instancePath: instancePath + "/resourceGroups",
+              schemaPath: "#/properties/resourceGroups/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.resourceGroups.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data4[i0], {
-              instancePath: instancePath + "/resourceGroups/" + i0,
-              parentData: data4,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data4.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data4[i0], {
+                instancePath: instancePath + "/resourceGroups/" + i0,
+                parentData: data4,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/resourceGroups",
-          schemaPath: "#/properties/resourceGroups/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/resourceGroups",
+            schemaPath: "#/properties/resourceGroups/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.resourceGroups.orNull.type,
+            parentSchema: schema12.properties.resourceGroups.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -761,6 +883,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];

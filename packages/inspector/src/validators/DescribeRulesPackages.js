@@ -6,7 +6,7 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:DescribeRulesPackagesRequest",
   type: "object",
   properties: {
-    locale: { type: "string", enum: ["EN_US"] },
+    locale: { orNull: { type: "string", enum: ["EN_US"] } },
     rulesPackageArns: {
       type: "array",
       items: { type: "string", minLength: 1, maxLength: 300 },
@@ -30,6 +30,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "rulesPackageArns" },
         message: "must have required property '" + "rulesPackageArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -40,35 +43,43 @@ function validate10(
     }
     if (data.locale !== undefined) {
       let data0 = data.locale;
-      if (typeof data0 !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      if (data0 !== null) {
+        if (typeof data0 !== "string") {
+          const err1 = {
+            instancePath: instancePath + "/locale",
+            schemaPath: "#/properties/locale/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.locale.orNull.type,
+            parentSchema: schema11.properties.locale.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data0 === "EN_US")) {
-        const err2 = {
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.locale.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+        if (!(data0 === "EN_US")) {
+          const err2 = {
+            instancePath: instancePath + "/locale",
+            schemaPath: "#/properties/locale/orNull/enum",
+            keyword: "enum",
+            params: { allowedValues: schema11.properties.locale.orNull.enum },
+            message: "must be equal to one of the allowed values",
+            schema: schema11.properties.locale.orNull.enum,
+            parentSchema: schema11.properties.locale.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackageArns !== undefined) {
@@ -81,6 +92,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.rulesPackageArns,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -96,6 +110,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.rulesPackageArns,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -115,6 +132,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.rulesPackageArns.items,
+                data: data2,
               };
               if (vErrors === null) {
                 vErrors = [err5];
@@ -130,6 +150,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.rulesPackageArns.items,
+                data: data2,
               };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -145,6 +168,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.rulesPackageArns.items.type,
+              parentSchema: schema11.properties.rulesPackageArns.items,
+              data: data2,
             };
             if (vErrors === null) {
               vErrors = [err7];
@@ -161,6 +187,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.rulesPackageArns.type,
+          parentSchema: schema11.properties.rulesPackageArns,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -177,6 +206,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];
@@ -194,14 +226,18 @@ const schema12 = {
   type: "object",
   properties: {
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
     rulesPackages: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:RulesPackage" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:RulesPackage" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
 };
@@ -229,7 +265,7 @@ const schema14 = {
   type: "object",
   properties: {
     arn: { type: "string", minLength: 1, maxLength: 300 },
-    description: { type: "string", minLength: 0, maxLength: 20000 },
+    description: { orNull: { type: "string", minLength: 0, maxLength: 20000 } },
     name: { type: "string", minLength: 0, maxLength: 1000 },
     provider: { type: "string", minLength: 0, maxLength: 1000 },
     version: { type: "string", minLength: 0, maxLength: 1000 },
@@ -245,535 +281,633 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.failedItems !== undefined) {
       let data0 = data.failedItems;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          let data1 = data0[key0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.failureCode === undefined) {
-              const err0 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data1.retryable === undefined) {
-              const err1 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data1.failureCode !== undefined) {
-              let data2 = data1.failureCode;
-              if (typeof data2 !== "string") {
-                const err2 = {
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (const key0 in data0) {
+            let data1 = data0[key0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.failureCode === undefined) {
+                const err0 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data2 === "INVALID_ARN" ||
-                  data2 === "DUPLICATE_ARN" ||
-                  data2 === "ITEM_DOES_NOT_EXIST" ||
-                  data2 === "ACCESS_DENIED" ||
-                  data2 === "LIMIT_EXCEEDED" ||
-                  data2 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err3 = {
+              if (data1.retryable === undefined) {
+                const err1 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema13.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err1];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err1);
                 }
                 errors++;
               }
-            }
-            if (data1.retryable !== undefined) {
-              if (typeof data1.retryable !== "boolean") {
-                const err4 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
+              if (data1.failureCode !== undefined) {
+                let data2 = data1.failureCode;
+                if (typeof data2 !== "string") {
+                  const err2 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.failureCode.type,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data2 === "INVALID_ARN" ||
+                    data2 === "DUPLICATE_ARN" ||
+                    data2 === "ITEM_DOES_NOT_EXIST" ||
+                    data2 === "ACCESS_DENIED" ||
+                    data2 === "LIMIT_EXCEEDED" ||
+                    data2 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err3 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema13.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema13.properties.failureCode.enum,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err5 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
+              if (data1.retryable !== undefined) {
+                let data3 = data1.retryable;
+                if (typeof data3 !== "boolean") {
+                  const err4 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema13.properties.retryable.type,
+                    parentSchema: schema13.properties.retryable,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err5);
+              const err5 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackages !== undefined) {
       let data4 = data.rulesPackages;
-      if (Array.isArray(data4)) {
-        if (data4.length > 10) {
-          const err7 = {
-            instancePath: instancePath + "/rulesPackages",
-            schemaPath: "#/properties/rulesPackages/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data4.length < 0) {
-          const err8 = {
-            instancePath: instancePath + "/rulesPackages",
-            schemaPath: "#/properties/rulesPackages/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            if (data5.arn === undefined) {
-              const err9 = {
-                instancePath: instancePath + "/rulesPackages/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
-                keyword: "required",
-                params: { missingProperty: "arn" },
-                message: "must have required property '" + "arn" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            if (data5.name === undefined) {
-              const err10 = {
-                instancePath: instancePath + "/rulesPackages/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
-                keyword: "required",
-                params: { missingProperty: "name" },
-                message: "must have required property '" + "name" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            if (data5.provider === undefined) {
-              const err11 = {
-                instancePath: instancePath + "/rulesPackages/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
-                keyword: "required",
-                params: { missingProperty: "provider" },
-                message: "must have required property '" + "provider" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data5.version === undefined) {
-              const err12 = {
-                instancePath: instancePath + "/rulesPackages/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
-                keyword: "required",
-                params: { missingProperty: "version" },
-                message: "must have required property '" + "version" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (data5.arn !== undefined) {
-              let data6 = data5.arn;
-              if (typeof data6 === "string") {
-                if (func2(data6) > 300) {
-                  const err13 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 300 },
-                    message: "must NOT have more than 300 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-                if (func2(data6) < 1) {
-                  const err14 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err14];
-                  } else {
-                    vErrors.push(err14);
-                  }
-                  errors++;
-                }
-              } else {
-                const err15 = {
-                  instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data5.description !== undefined) {
-              let data7 = data5.description;
-              if (typeof data7 === "string") {
-                if (func2(data7) > 20000) {
-                  const err16 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 20000 },
-                    message: "must NOT have more than 20000 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-                if (func2(data7) < 0) {
-                  const err17 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/minLength",
-                    keyword: "minLength",
-                    params: { limit: 0 },
-                    message: "must NOT have fewer than 0 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-              } else {
-                const err18 = {
-                  instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data5.name !== undefined) {
-              let data8 = data5.name;
-              if (typeof data8 === "string") {
-                if (func2(data8) > 1000) {
-                  const err19 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 1000 },
-                    message: "must NOT have more than 1000 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-                if (func2(data8) < 0) {
-                  const err20 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/minLength",
-                    keyword: "minLength",
-                    params: { limit: 0 },
-                    message: "must NOT have fewer than 0 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              } else {
-                const err21 = {
-                  instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data5.provider !== undefined) {
-              let data9 = data5.provider;
-              if (typeof data9 === "string") {
-                if (func2(data9) > 1000) {
-                  const err22 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 1000 },
-                    message: "must NOT have more than 1000 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (func2(data9) < 0) {
-                  const err23 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/minLength",
-                    keyword: "minLength",
-                    params: { limit: 0 },
-                    message: "must NOT have fewer than 0 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              } else {
-                const err24 = {
-                  instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data5.version !== undefined) {
-              let data10 = data5.version;
-              if (typeof data10 === "string") {
-                if (func2(data10) > 1000) {
-                  const err25 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 1000 },
-                    message: "must NOT have more than 1000 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-                if (func2(data10) < 0) {
-                  const err26 = {
-                    instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/minLength",
-                    keyword: "minLength",
-                    params: { limit: 0 },
-                    message: "must NOT have fewer than 0 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = {
-                  instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = {
-              instancePath: instancePath + "/rulesPackages/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data4 !== null) {
+        if (Array.isArray(data4)) {
+          if (data4.length > 10) {
+            const err7 = {
+              instancePath: instancePath + "/rulesPackages",
+              schemaPath: "#/properties/rulesPackages/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.rulesPackages.orNull,
+              data: data4,
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err7];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err7);
             }
             errors++;
           }
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + "/rulesPackages",
-          schemaPath: "#/properties/rulesPackages/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
+          if (data4.length < 0) {
+            const err8 = {
+              instancePath: instancePath + "/rulesPackages",
+              schemaPath: "#/properties/rulesPackages/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.rulesPackages.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          const len0 = data4.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              if (data5.arn === undefined) {
+                const err9 = {
+                  instancePath: instancePath + "/rulesPackages/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
+                  keyword: "required",
+                  params: { missingProperty: "arn" },
+                  message: "must have required property '" + "arn" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+              if (data5.name === undefined) {
+                const err10 = {
+                  instancePath: instancePath + "/rulesPackages/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
+                  keyword: "required",
+                  params: { missingProperty: "name" },
+                  message: "must have required property '" + "name" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+              if (data5.provider === undefined) {
+                const err11 = {
+                  instancePath: instancePath + "/rulesPackages/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
+                  keyword: "required",
+                  params: { missingProperty: "provider" },
+                  message: "must have required property '" + "provider" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+              if (data5.version === undefined) {
+                const err12 = {
+                  instancePath: instancePath + "/rulesPackages/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/required",
+                  keyword: "required",
+                  params: { missingProperty: "version" },
+                  message: "must have required property '" + "version" + "'",
+                  schema: schema14.required,
+                  parentSchema: schema14,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+              if (data5.arn !== undefined) {
+                let data6 = data5.arn;
+                if (typeof data6 === "string") {
+                  if (func2(data6) > 300) {
+                    const err13 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 300 },
+                      message: "must NOT have more than 300 characters",
+                      schema: 300,
+                      parentSchema: schema14.properties.arn,
+                      data: data6,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
+                  }
+                  if (func2(data6) < 1) {
+                    const err14 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema14.properties.arn,
+                      data: data6,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err15 = {
+                    instancePath: instancePath + "/rulesPackages/" + i0 + "/arn",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/arn/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.arn.type,
+                    parentSchema: schema14.properties.arn,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              }
+              if (data5.description !== undefined) {
+                let data7 = data5.description;
+                if (data7 !== null) {
+                  if (typeof data7 === "string") {
+                    if (func2(data7) > 20000) {
+                      const err16 = {
+                        instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 20000 },
+                        message: "must NOT have more than 20000 characters",
+                        schema: 20000,
+                        parentSchema: schema14.properties.description.orNull,
+                        data: data7,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors++;
+                    }
+                    if (func2(data7) < 0) {
+                      const err17 = {
+                        instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 0 },
+                        message: "must NOT have fewer than 0 characters",
+                        schema: 0,
+                        parentSchema: schema14.properties.description.orNull,
+                        data: data7,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err18 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/description",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/description/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema14.properties.description.orNull.type,
+                      parentSchema: schema14.properties.description.orNull,
+                      data: data7,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+              }
+              if (data5.name !== undefined) {
+                let data8 = data5.name;
+                if (typeof data8 === "string") {
+                  if (func2(data8) > 1000) {
+                    const err19 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 1000 },
+                      message: "must NOT have more than 1000 characters",
+                      schema: 1000,
+                      parentSchema: schema14.properties.name,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err19];
+                    } else {
+                      vErrors.push(err19);
+                    }
+                    errors++;
+                  }
+                  if (func2(data8) < 0) {
+                    const err20 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/minLength",
+                      keyword: "minLength",
+                      params: { limit: 0 },
+                      message: "must NOT have fewer than 0 characters",
+                      schema: 0,
+                      parentSchema: schema14.properties.name,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err21 = {
+                    instancePath: instancePath + "/rulesPackages/" + i0 + "/name",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/name/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.name.type,
+                    parentSchema: schema14.properties.name,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+              if (data5.provider !== undefined) {
+                let data9 = data5.provider;
+                if (typeof data9 === "string") {
+                  if (func2(data9) > 1000) {
+                    const err22 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 1000 },
+                      message: "must NOT have more than 1000 characters",
+                      schema: 1000,
+                      parentSchema: schema14.properties.provider,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                  if (func2(data9) < 0) {
+                    const err23 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/minLength",
+                      keyword: "minLength",
+                      params: { limit: 0 },
+                      message: "must NOT have fewer than 0 characters",
+                      schema: 0,
+                      parentSchema: schema14.properties.provider,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err24 = {
+                    instancePath: instancePath + "/rulesPackages/" + i0 + "/provider",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/provider/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.provider.type,
+                    parentSchema: schema14.properties.provider,
+                    data: data9,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+              if (data5.version !== undefined) {
+                let data10 = data5.version;
+                if (typeof data10 === "string") {
+                  if (func2(data10) > 1000) {
+                    const err25 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 1000 },
+                      message: "must NOT have more than 1000 characters",
+                      schema: 1000,
+                      parentSchema: schema14.properties.version,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                  if (func2(data10) < 0) {
+                    const err26 = {
+                      instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/minLength",
+                      keyword: "minLength",
+                      params: { limit: 0 },
+                      message: "must NOT have fewer than 0 characters",
+                      schema: 0,
+                      parentSchema: schema14.properties.version,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err27 = {
+                    instancePath: instancePath + "/rulesPackages/" + i0 + "/version",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:RulesPackage/properties/version/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema14.properties.version.type,
+                    parentSchema: schema14.properties.version,
+                    data: data10,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err28 = {
+                instancePath: instancePath + "/rulesPackages/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:RulesPackage/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema14.type,
+                parentSchema: schema14,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err29);
+          const err29 = {
+            instancePath: instancePath + "/rulesPackages",
+            schemaPath: "#/properties/rulesPackages/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.rulesPackages.orNull.type,
+            parentSchema: schema12.properties.rulesPackages.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -783,6 +917,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err30];

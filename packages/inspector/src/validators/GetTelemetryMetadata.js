@@ -22,6 +22,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentRunArn" },
         message: "must have required property '" + "assessmentRunArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -40,6 +43,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -55,6 +61,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -70,6 +79,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentRunArn.type,
+          parentSchema: schema11.properties.assessmentRunArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -86,6 +98,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err4];
@@ -103,10 +118,12 @@ const schema12 = {
   type: "object",
   properties: {
     telemetryMetadata: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata" },
-      minItems: 0,
-      maxItems: 5000,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata" },
+        minItems: 0,
+        maxItems: 5000,
+      },
     },
   },
 };
@@ -114,8 +131,10 @@ const schema13 = {
   $id: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata",
   type: "object",
   properties: {
-    count: { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
-    dataSize: { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
+    count: { type: "integer", minimum: -9223372036854776000, maximum: 9223372036854776000 },
+    dataSize: {
+      orNull: { type: "integer", minimum: -9223372036854776000, maximum: 9223372036854776000 },
+    },
     messageType: { type: "string", minLength: 1, maxLength: 300 },
   },
   required: ["count", "messageType"],
@@ -129,259 +148,312 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.telemetryMetadata !== undefined) {
       let data0 = data.telemetryMetadata;
-      if (Array.isArray(data0)) {
-        if (data0.length > 5000) {
-          const err0 = {
-            instancePath: instancePath + "/telemetryMetadata",
-            schemaPath: "#/properties/telemetryMetadata/maxItems",
-            keyword: "maxItems",
-            params: { limit: 5000 },
-            message: "must NOT have more than 5000 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/telemetryMetadata",
-            schemaPath: "#/properties/telemetryMetadata/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.count === undefined) {
-              const err2 = {
-                instancePath: instancePath + "/telemetryMetadata/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/required",
-                keyword: "required",
-                params: { missingProperty: "count" },
-                message: "must have required property '" + "count" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1.messageType === undefined) {
-              const err3 = {
-                instancePath: instancePath + "/telemetryMetadata/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/required",
-                keyword: "required",
-                params: { missingProperty: "messageType" },
-                message: "must have required property '" + "messageType" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (data1.count !== undefined) {
-              let data2 = data1.count;
-              if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-                const err4 = {
-                  instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                  message: "must be integer",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
-              if (typeof data2 == "number" && isFinite(data2)) {
-                if (data2 > 9007199254740991 || isNaN(data2)) {
-                  const err5 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 9007199254740991 },
-                    message: "must be <= 9007199254740991",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  } else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                }
-                if (data2 < -9007199254740991 || isNaN(data2)) {
-                  const err6 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: -9007199254740991 },
-                    message: "must be >= -9007199254740991",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data1.dataSize !== undefined) {
-              let data3 = data1.dataSize;
-              if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                const err7 = {
-                  instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                  message: "must be integer",
-                };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-              if (typeof data3 == "number" && isFinite(data3)) {
-                if (data3 > 9007199254740991 || isNaN(data3)) {
-                  const err8 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 9007199254740991 },
-                    message: "must be <= 9007199254740991",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-                if (data3 < -9007199254740991 || isNaN(data3)) {
-                  const err9 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: -9007199254740991 },
-                    message: "must be >= -9007199254740991",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data1.messageType !== undefined) {
-              let data4 = data1.messageType;
-              if (typeof data4 === "string") {
-                if (func2(data4) > 300) {
-                  const err10 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 300 },
-                    message: "must NOT have more than 300 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-                if (func2(data4) < 1) {
-                  const err11 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              } else {
-                const err12 = {
-                  instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err13 = {
-              instancePath: instancePath + "/telemetryMetadata/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 5000) {
+            const err0 = {
+              instancePath: instancePath + "/telemetryMetadata",
+              schemaPath: "#/properties/telemetryMetadata/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 5000 },
+              message: "must NOT have more than 5000 items",
+              schema: 5000,
+              parentSchema: schema12.properties.telemetryMetadata.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err0];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + "/telemetryMetadata",
-          schemaPath: "#/properties/telemetryMetadata/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/telemetryMetadata",
+              schemaPath: "#/properties/telemetryMetadata/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.telemetryMetadata.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.count === undefined) {
+                const err2 = {
+                  instancePath: instancePath + "/telemetryMetadata/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/required",
+                  keyword: "required",
+                  params: { missingProperty: "count" },
+                  message: "must have required property '" + "count" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (data1.messageType === undefined) {
+                const err3 = {
+                  instancePath: instancePath + "/telemetryMetadata/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/required",
+                  keyword: "required",
+                  params: { missingProperty: "messageType" },
+                  message: "must have required property '" + "messageType" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+              if (data1.count !== undefined) {
+                let data2 = data1.count;
+                if (
+                  !(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))
+                ) {
+                  const err4 = {
+                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/type",
+                    keyword: "type",
+                    params: { type: "integer" },
+                    message: "must be integer",
+                    schema: schema13.properties.count.type,
+                    parentSchema: schema13.properties.count,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (typeof data2 == "number" && isFinite(data2)) {
+                  if (data2 > 9223372036854776000 || isNaN(data2)) {
+                    const err5 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/maximum",
+                      keyword: "maximum",
+                      params: { comparison: "<=", limit: 9223372036854776000 },
+                      message: "must be <= 9223372036854776000",
+                      schema: 9223372036854776000,
+                      parentSchema: schema13.properties.count,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors++;
+                  }
+                  if (data2 < -9223372036854776000 || isNaN(data2)) {
+                    const err6 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/minimum",
+                      keyword: "minimum",
+                      params: { comparison: ">=", limit: -9223372036854776000 },
+                      message: "must be >= -9223372036854776000",
+                      schema: -9223372036854776000,
+                      parentSchema: schema13.properties.count,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err6];
+                    } else {
+                      vErrors.push(err6);
+                    }
+                    errors++;
+                  }
+                }
+              }
+              if (data1.dataSize !== undefined) {
+                let data3 = data1.dataSize;
+                if (data3 !== null) {
+                  if (
+                    !(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))
+                  ) {
+                    const err7 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/type",
+                      keyword: "type",
+                      params: { type: "integer" },
+                      message: "must be integer",
+                      schema: schema13.properties.dataSize.orNull.type,
+                      parentSchema: schema13.properties.dataSize.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                  if (typeof data3 == "number" && isFinite(data3)) {
+                    if (data3 > 9223372036854776000 || isNaN(data3)) {
+                      const err8 = {
+                        instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/maximum",
+                        keyword: "maximum",
+                        params: { comparison: "<=", limit: 9223372036854776000 },
+                        message: "must be <= 9223372036854776000",
+                        schema: 9223372036854776000,
+                        parentSchema: schema13.properties.dataSize.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors++;
+                    }
+                    if (data3 < -9223372036854776000 || isNaN(data3)) {
+                      const err9 = {
+                        instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/minimum",
+                        keyword: "minimum",
+                        params: { comparison: ">=", limit: -9223372036854776000 },
+                        message: "must be >= -9223372036854776000",
+                        schema: -9223372036854776000,
+                        parentSchema: schema13.properties.dataSize.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err9];
+                      } else {
+                        vErrors.push(err9);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+              if (data1.messageType !== undefined) {
+                let data4 = data1.messageType;
+                if (typeof data4 === "string") {
+                  if (func2(data4) > 300) {
+                    const err10 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 300 },
+                      message: "must NOT have more than 300 characters",
+                      schema: 300,
+                      parentSchema: schema13.properties.messageType,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                  if (func2(data4) < 1) {
+                    const err11 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.messageType,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err12 = {
+                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/messageType",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/messageType/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.messageType.type,
+                    parentSchema: schema13.properties.messageType,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err13 = {
+                instancePath: instancePath + "/telemetryMetadata/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err14);
+          const err14 = {
+            instancePath: instancePath + "/telemetryMetadata",
+            schemaPath: "#/properties/telemetryMetadata/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.telemetryMetadata.orNull.type,
+            parentSchema: schema12.properties.telemetryMetadata.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -391,6 +463,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err15];

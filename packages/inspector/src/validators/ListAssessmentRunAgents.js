@@ -7,9 +7,9 @@ const schema11 = {
   type: "object",
   properties: {
     assessmentRunArn: { type: "string", minLength: 1, maxLength: 300 },
-    filter: { $ref: "urn:smithy:com.amazonaws.inspector:AgentFilter" },
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    filter: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:AgentFilter" } },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
   required: ["assessmentRunArn"],
 };
@@ -49,6 +49,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentRunArn" },
         message: "must have required property '" + "assessmentRunArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -67,6 +70,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -82,6 +88,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -97,6 +106,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentRunArn.type,
+          parentSchema: schema11.properties.assessmentRunArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -108,335 +120,398 @@ function validate10(
     }
     if (data.filter !== undefined) {
       let data1 = data.filter;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.agentHealthCodes === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/filter",
-            schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/required",
-            keyword: "required",
-            params: { missingProperty: "agentHealthCodes" },
-            message: "must have required property '" + "agentHealthCodes" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1.agentHealths === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/filter",
-            schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/required",
-            keyword: "required",
-            params: { missingProperty: "agentHealths" },
-            message: "must have required property '" + "agentHealths" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1.agentHealthCodes !== undefined) {
-          let data2 = data1.agentHealthCodes;
-          if (Array.isArray(data2)) {
-            if (data2.length > 10) {
-              const err6 = {
-                instancePath: instancePath + "/filter/agentHealthCodes",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/maxItems",
-                keyword: "maxItems",
-                params: { limit: 10 },
-                message: "must NOT have more than 10 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data2.length < 0) {
-              const err7 = {
-                instancePath: instancePath + "/filter/agentHealthCodes",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/minItems",
-                keyword: "minItems",
-                params: { limit: 0 },
-                message: "must NOT have fewer than 0 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            const len0 = data2.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data3 = data2[i0];
-              if (typeof data3 !== "string") {
-                const err8 = {
-                  instancePath: instancePath + "/filter/agentHealthCodes/" + i0,
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-              if (
-                !(
-                  data3 === "IDLE" ||
-                  data3 === "RUNNING" ||
-                  data3 === "SHUTDOWN" ||
-                  data3 === "UNHEALTHY" ||
-                  data3 === "THROTTLED" ||
-                  data3 === "UNKNOWN"
-                )
-              ) {
-                const err9 = {
-                  instancePath: instancePath + "/filter/agentHealthCodes/" + i0,
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/items/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema12.properties.agentHealthCodes.items.enum },
-                  message: "must be equal to one of the allowed values",
-                };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err10 = {
-              instancePath: instancePath + "/filter/agentHealthCodes",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+      if (data1 !== null) {
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (data1.agentHealthCodes === undefined) {
+            const err4 = {
+              instancePath: instancePath + "/filter",
+              schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/required",
+              keyword: "required",
+              params: { missingProperty: "agentHealthCodes" },
+              message: "must have required property '" + "agentHealthCodes" + "'",
+              schema: schema12.required,
+              parentSchema: schema12,
+              data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err4];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err4);
             }
             errors++;
           }
-        }
-        if (data1.agentHealths !== undefined) {
-          let data4 = data1.agentHealths;
-          if (Array.isArray(data4)) {
-            if (data4.length > 10) {
-              const err11 = {
-                instancePath: instancePath + "/filter/agentHealths",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/maxItems",
-                keyword: "maxItems",
-                params: { limit: 10 },
-                message: "must NOT have more than 10 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data4.length < 0) {
-              const err12 = {
-                instancePath: instancePath + "/filter/agentHealths",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/minItems",
-                keyword: "minItems",
-                params: { limit: 0 },
-                message: "must NOT have fewer than 0 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            const len1 = data4.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data5 = data4[i1];
-              if (typeof data5 !== "string") {
-                const err13 = {
-                  instancePath: instancePath + "/filter/agentHealths/" + i1,
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-              if (!(data5 === "HEALTHY" || data5 === "UNHEALTHY")) {
-                const err14 = {
-                  instancePath: instancePath + "/filter/agentHealths/" + i1,
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/items/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema12.properties.agentHealths.items.enum },
-                  message: "must be equal to one of the allowed values",
-                };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err15 = {
-              instancePath: instancePath + "/filter/agentHealths",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+          if (data1.agentHealths === undefined) {
+            const err5 = {
+              instancePath: instancePath + "/filter",
+              schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/required",
+              keyword: "required",
+              params: { missingProperty: "agentHealths" },
+              message: "must have required property '" + "agentHealths" + "'",
+              schema: schema12.required,
+              parentSchema: schema12,
+              data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err5];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err5);
             }
             errors++;
           }
-        }
-      } else {
-        const err16 = {
-          instancePath: instancePath + "/filter",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
+          if (data1.agentHealthCodes !== undefined) {
+            let data2 = data1.agentHealthCodes;
+            if (Array.isArray(data2)) {
+              if (data2.length > 10) {
+                const err6 = {
+                  instancePath: instancePath + "/filter/agentHealthCodes",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/maxItems",
+                  keyword: "maxItems",
+                  params: { limit: 10 },
+                  message: "must NOT have more than 10 items",
+                  schema: 10,
+                  parentSchema: schema12.properties.agentHealthCodes,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (data2.length < 0) {
+                const err7 = {
+                  instancePath: instancePath + "/filter/agentHealthCodes",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/minItems",
+                  keyword: "minItems",
+                  params: { limit: 0 },
+                  message: "must NOT have fewer than 0 items",
+                  schema: 0,
+                  parentSchema: schema12.properties.agentHealthCodes,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              const len0 = data2.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data3 = data2[i0];
+                if (typeof data3 !== "string") {
+                  const err8 = {
+                    instancePath: instancePath + "/filter/agentHealthCodes/" + i0,
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/items/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.agentHealthCodes.items.type,
+                    parentSchema: schema12.properties.agentHealthCodes.items,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (
+                  !(
+                    data3 === "IDLE" ||
+                    data3 === "RUNNING" ||
+                    data3 === "SHUTDOWN" ||
+                    data3 === "UNHEALTHY" ||
+                    data3 === "THROTTLED" ||
+                    data3 === "UNKNOWN"
+                  )
+                ) {
+                  const err9 = {
+                    instancePath: instancePath + "/filter/agentHealthCodes/" + i0,
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/items/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema12.properties.agentHealthCodes.items.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema12.properties.agentHealthCodes.items.enum,
+                    parentSchema: schema12.properties.agentHealthCodes.items,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err10 = {
+                instancePath: instancePath + "/filter/agentHealthCodes",
+                schemaPath:
+                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealthCodes/type",
+                keyword: "type",
+                params: { type: "array" },
+                message: "must be array",
+                schema: schema12.properties.agentHealthCodes.type,
+                parentSchema: schema12.properties.agentHealthCodes,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+          if (data1.agentHealths !== undefined) {
+            let data4 = data1.agentHealths;
+            if (Array.isArray(data4)) {
+              if (data4.length > 10) {
+                const err11 = {
+                  instancePath: instancePath + "/filter/agentHealths",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/maxItems",
+                  keyword: "maxItems",
+                  params: { limit: 10 },
+                  message: "must NOT have more than 10 items",
+                  schema: 10,
+                  parentSchema: schema12.properties.agentHealths,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+              if (data4.length < 0) {
+                const err12 = {
+                  instancePath: instancePath + "/filter/agentHealths",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/minItems",
+                  keyword: "minItems",
+                  params: { limit: 0 },
+                  message: "must NOT have fewer than 0 items",
+                  schema: 0,
+                  parentSchema: schema12.properties.agentHealths,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+              const len1 = data4.length;
+              for (let i1 = 0; i1 < len1; i1++) {
+                let data5 = data4[i1];
+                if (typeof data5 !== "string") {
+                  const err13 = {
+                    instancePath: instancePath + "/filter/agentHealths/" + i1,
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/items/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.agentHealths.items.type,
+                    parentSchema: schema12.properties.agentHealths.items,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+                if (!(data5 === "HEALTHY" || data5 === "UNHEALTHY")) {
+                  const err14 = {
+                    instancePath: instancePath + "/filter/agentHealths/" + i1,
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/items/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema12.properties.agentHealths.items.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema12.properties.agentHealths.items.enum,
+                    parentSchema: schema12.properties.agentHealths.items,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err15 = {
+                instancePath: instancePath + "/filter/agentHealths",
+                schemaPath:
+                  "urn:smithy:com.amazonaws.inspector:AgentFilter/properties/agentHealths/type",
+                keyword: "type",
+                params: { type: "array" },
+                message: "must be array",
+                schema: schema12.properties.agentHealths.type,
+                parentSchema: schema12.properties.agentHealths,
+                data: data4,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err16);
+          const err16 = {
+            instancePath: instancePath + "/filter",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:AgentFilter/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.type,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.maxResults !== undefined) {
       let data6 = data.maxResults;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err17 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 > 2147483647 || isNaN(data6)) {
-          const err18 = {
+      if (data6 !== null) {
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+          const err17 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err17];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err17);
           }
           errors++;
         }
-        if (data6 < -2147483648 || isNaN(data6)) {
-          const err19 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
+        if (typeof data6 == "number" && isFinite(data6)) {
+          if (data6 > 2147483647 || isNaN(data6)) {
+            const err18 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
           }
-          errors++;
+          if (data6 < -2147483648 || isNaN(data6)) {
+            const err19 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data7 = data.nextToken;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 300) {
-          const err20 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+      if (data7 !== null) {
+        if (typeof data7 === "string") {
+          if (func2(data7) > 300) {
+            const err20 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data7) < 1) {
-          const err21 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
+          if (func2(data7) < 1) {
+            const err21 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err22 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err22];
         } else {
-          vErrors.push(err22);
+          const err22 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data7,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -446,6 +521,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err23];
@@ -463,12 +541,14 @@ const schema13 = {
   type: "object",
   properties: {
     assessmentRunAgents: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRunAgent" },
-      minItems: 0,
-      maxItems: 500,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRunAgent" },
+        minItems: 0,
+        maxItems: 500,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema14 = {
@@ -480,10 +560,10 @@ const schema14 = {
       type: "string",
       enum: ["IDLE", "RUNNING", "SHUTDOWN", "UNHEALTHY", "THROTTLED", "UNKNOWN"],
     },
-    agentHealthDetails: { type: "string", minLength: 0, maxLength: 1000 },
+    agentHealthDetails: { orNull: { type: "string", minLength: 0, maxLength: 1000 } },
     agentId: { type: "string", minLength: 1, maxLength: 128 },
     assessmentRunArn: { type: "string", minLength: 1, maxLength: 300 },
-    autoScalingGroup: { type: "string", minLength: 1, maxLength: 256 },
+    autoScalingGroup: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
     telemetryMetadata: {
       type: "array",
       items: { $ref: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata" },
@@ -497,8 +577,10 @@ const schema15 = {
   $id: "urn:smithy:com.amazonaws.inspector:TelemetryMetadata",
   type: "object",
   properties: {
-    count: { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
-    dataSize: { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
+    count: { type: "integer", minimum: -9223372036854776000, maximum: 9223372036854776000 },
+    dataSize: {
+      orNull: { type: "integer", minimum: -9223372036854776000, maximum: 9223372036854776000 },
+    },
     messageType: { type: "string", minLength: 1, maxLength: 300 },
   },
   required: ["count", "messageType"],
@@ -517,6 +599,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "agentHealth" },
         message: "must have required property '" + "agentHealth" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -532,6 +617,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "agentHealthCode" },
         message: "must have required property '" + "agentHealthCode" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -547,6 +635,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "agentId" },
         message: "must have required property '" + "agentId" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -562,6 +653,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "assessmentRunArn" },
         message: "must have required property '" + "assessmentRunArn" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -577,6 +671,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "telemetryMetadata" },
         message: "must have required property '" + "telemetryMetadata" + "'",
+        schema: schema14.required,
+        parentSchema: schema14,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -594,6 +691,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.agentHealth.type,
+          parentSchema: schema14.properties.agentHealth,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -609,6 +709,9 @@ function validate12(
           keyword: "enum",
           params: { allowedValues: schema14.properties.agentHealth.enum },
           message: "must be equal to one of the allowed values",
+          schema: schema14.properties.agentHealth.enum,
+          parentSchema: schema14.properties.agentHealth,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -627,6 +730,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.agentHealthCode.type,
+          parentSchema: schema14.properties.agentHealthCode,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -651,6 +757,9 @@ function validate12(
           keyword: "enum",
           params: { allowedValues: schema14.properties.agentHealthCode.enum },
           message: "must be equal to one of the allowed values",
+          schema: schema14.properties.agentHealthCode.enum,
+          parentSchema: schema14.properties.agentHealthCode,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -662,51 +771,62 @@ function validate12(
     }
     if (data.agentHealthDetails !== undefined) {
       let data2 = data.agentHealthDetails;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 1000) {
-          const err9 = {
-            instancePath: instancePath + "/agentHealthDetails",
-            schemaPath: "#/properties/agentHealthDetails/maxLength",
-            keyword: "maxLength",
-            params: { limit: 1000 },
-            message: "must NOT have more than 1000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 1000) {
+            const err9 = {
+              instancePath: instancePath + "/agentHealthDetails",
+              schemaPath: "#/properties/agentHealthDetails/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 1000 },
+              message: "must NOT have more than 1000 characters",
+              schema: 1000,
+              parentSchema: schema14.properties.agentHealthDetails.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 0) {
-          const err10 = {
-            instancePath: instancePath + "/agentHealthDetails",
-            schemaPath: "#/properties/agentHealthDetails/minLength",
-            keyword: "minLength",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+          if (func2(data2) < 0) {
+            const err10 = {
+              instancePath: instancePath + "/agentHealthDetails",
+              schemaPath: "#/properties/agentHealthDetails/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 characters",
+              schema: 0,
+              parentSchema: schema14.properties.agentHealthDetails.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/agentHealthDetails",
-          schemaPath: "#/properties/agentHealthDetails/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
         } else {
-          vErrors.push(err11);
+          const err11 = {
+            instancePath: instancePath + "/agentHealthDetails",
+            schemaPath: "#/properties/agentHealthDetails/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.agentHealthDetails.orNull.type,
+            parentSchema: schema14.properties.agentHealthDetails.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.agentId !== undefined) {
@@ -719,6 +839,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 128 },
             message: "must NOT have more than 128 characters",
+            schema: 128,
+            parentSchema: schema14.properties.agentId,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -734,6 +857,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema14.properties.agentId,
+            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -749,6 +875,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.agentId.type,
+          parentSchema: schema14.properties.agentId,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -768,6 +897,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema14.properties.assessmentRunArn,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -783,6 +915,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema14.properties.assessmentRunArn,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -798,6 +933,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema14.properties.assessmentRunArn.type,
+          parentSchema: schema14.properties.assessmentRunArn,
+          data: data4,
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -809,51 +947,62 @@ function validate12(
     }
     if (data.autoScalingGroup !== undefined) {
       let data5 = data.autoScalingGroup;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 256) {
-          const err18 = {
-            instancePath: instancePath + "/autoScalingGroup",
-            schemaPath: "#/properties/autoScalingGroup/maxLength",
-            keyword: "maxLength",
-            params: { limit: 256 },
-            message: "must NOT have more than 256 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
+      if (data5 !== null) {
+        if (typeof data5 === "string") {
+          if (func2(data5) > 256) {
+            const err18 = {
+              instancePath: instancePath + "/autoScalingGroup",
+              schemaPath: "#/properties/autoScalingGroup/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 256 },
+              message: "must NOT have more than 256 characters",
+              schema: 256,
+              parentSchema: schema14.properties.autoScalingGroup.orNull,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data5) < 1) {
-          const err19 = {
-            instancePath: instancePath + "/autoScalingGroup",
-            schemaPath: "#/properties/autoScalingGroup/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
+          if (func2(data5) < 1) {
+            const err19 = {
+              instancePath: instancePath + "/autoScalingGroup",
+              schemaPath: "#/properties/autoScalingGroup/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema14.properties.autoScalingGroup.orNull,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err20 = {
-          instancePath: instancePath + "/autoScalingGroup",
-          schemaPath: "#/properties/autoScalingGroup/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err20];
         } else {
-          vErrors.push(err20);
+          const err20 = {
+            instancePath: instancePath + "/autoScalingGroup",
+            schemaPath: "#/properties/autoScalingGroup/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.autoScalingGroup.orNull.type,
+            parentSchema: schema14.properties.autoScalingGroup.orNull,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.telemetryMetadata !== undefined) {
@@ -866,6 +1015,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 5000 },
             message: "must NOT have more than 5000 items",
+            schema: 5000,
+            parentSchema: schema14.properties.telemetryMetadata,
+            data: data6,
           };
           if (vErrors === null) {
             vErrors = [err21];
@@ -881,6 +1033,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema14.properties.telemetryMetadata,
+            data: data6,
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -900,6 +1055,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "count" },
                 message: "must have required property '" + "count" + "'",
+                schema: schema15.required,
+                parentSchema: schema15,
+                data: data7,
               };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -915,6 +1073,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "messageType" },
                 message: "must have required property '" + "messageType" + "'",
+                schema: schema15.required,
+                parentSchema: schema15,
+                data: data7,
               };
               if (vErrors === null) {
                 vErrors = [err24];
@@ -933,6 +1094,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
+                  schema: schema15.properties.count.type,
+                  parentSchema: schema15.properties.count,
+                  data: data8,
                 };
                 if (vErrors === null) {
                   vErrors = [err25];
@@ -942,14 +1106,17 @@ function validate12(
                 errors++;
               }
               if (typeof data8 == "number" && isFinite(data8)) {
-                if (data8 > 9007199254740991 || isNaN(data8)) {
+                if (data8 > 9223372036854776000 || isNaN(data8)) {
                   const err26 = {
                     instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
                     schemaPath:
                       "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/maximum",
                     keyword: "maximum",
-                    params: { comparison: "<=", limit: 9007199254740991 },
-                    message: "must be <= 9007199254740991",
+                    params: { comparison: "<=", limit: 9223372036854776000 },
+                    message: "must be <= 9223372036854776000",
+                    schema: 9223372036854776000,
+                    parentSchema: schema15.properties.count,
+                    data: data8,
                   };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -958,14 +1125,17 @@ function validate12(
                   }
                   errors++;
                 }
-                if (data8 < -9007199254740991 || isNaN(data8)) {
+                if (data8 < -9223372036854776000 || isNaN(data8)) {
                   const err27 = {
                     instancePath: instancePath + "/telemetryMetadata/" + i0 + "/count",
                     schemaPath:
                       "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/count/minimum",
                     keyword: "minimum",
-                    params: { comparison: ">=", limit: -9007199254740991 },
-                    message: "must be >= -9007199254740991",
+                    params: { comparison: ">=", limit: -9223372036854776000 },
+                    message: "must be >= -9223372036854776000",
+                    schema: -9223372036854776000,
+                    parentSchema: schema15.properties.count,
+                    data: data8,
                   };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -978,54 +1148,67 @@ function validate12(
             }
             if (data7.dataSize !== undefined) {
               let data9 = data7.dataSize;
-              if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-                const err28 = {
-                  instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                  message: "must be integer",
-                };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-              if (typeof data9 == "number" && isFinite(data9)) {
-                if (data9 > 9007199254740991 || isNaN(data9)) {
-                  const err29 = {
+              if (data9 !== null) {
+                if (
+                  !(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))
+                ) {
+                  const err28 = {
                     instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
                     schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 9007199254740991 },
-                    message: "must be <= 9007199254740991",
+                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/type",
+                    keyword: "type",
+                    params: { type: "integer" },
+                    message: "must be integer",
+                    schema: schema15.properties.dataSize.orNull.type,
+                    parentSchema: schema15.properties.dataSize.orNull,
+                    data: data9,
                   };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err28];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err28);
                   }
                   errors++;
                 }
-                if (data9 < -9007199254740991 || isNaN(data9)) {
-                  const err30 = {
-                    instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: -9007199254740991 },
-                    message: "must be >= -9007199254740991",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
+                if (typeof data9 == "number" && isFinite(data9)) {
+                  if (data9 > 9223372036854776000 || isNaN(data9)) {
+                    const err29 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/maximum",
+                      keyword: "maximum",
+                      params: { comparison: "<=", limit: 9223372036854776000 },
+                      message: "must be <= 9223372036854776000",
+                      schema: 9223372036854776000,
+                      parentSchema: schema15.properties.dataSize.orNull,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
                   }
-                  errors++;
+                  if (data9 < -9223372036854776000 || isNaN(data9)) {
+                    const err30 = {
+                      instancePath: instancePath + "/telemetryMetadata/" + i0 + "/dataSize",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:TelemetryMetadata/properties/dataSize/orNull/minimum",
+                      keyword: "minimum",
+                      params: { comparison: ">=", limit: -9223372036854776000 },
+                      message: "must be >= -9223372036854776000",
+                      schema: -9223372036854776000,
+                      parentSchema: schema15.properties.dataSize.orNull,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
                 }
               }
             }
@@ -1040,6 +1223,9 @@ function validate12(
                     keyword: "maxLength",
                     params: { limit: 300 },
                     message: "must NOT have more than 300 characters",
+                    schema: 300,
+                    parentSchema: schema15.properties.messageType,
+                    data: data10,
                   };
                   if (vErrors === null) {
                     vErrors = [err31];
@@ -1056,6 +1242,9 @@ function validate12(
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema15.properties.messageType,
+                    data: data10,
                   };
                   if (vErrors === null) {
                     vErrors = [err32];
@@ -1072,6 +1261,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema15.properties.messageType.type,
+                  parentSchema: schema15.properties.messageType,
+                  data: data10,
                 };
                 if (vErrors === null) {
                   vErrors = [err33];
@@ -1088,6 +1280,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema15.type,
+              parentSchema: schema15,
+              data: data7,
             };
             if (vErrors === null) {
               vErrors = [err34];
@@ -1104,6 +1299,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema14.properties.telemetryMetadata.type,
+          parentSchema: schema14.properties.telemetryMetadata,
+          data: data6,
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -1120,6 +1318,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema14.type,
+      parentSchema: schema14,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err36];
@@ -1140,114 +1341,136 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentRunAgents !== undefined) {
       let data0 = data.assessmentRunAgents;
-      if (Array.isArray(data0)) {
-        if (data0.length > 500) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentRunAgents",
-            schemaPath: "#/properties/assessmentRunAgents/maxItems",
-            keyword: "maxItems",
-            params: { limit: 500 },
-            message: "must NOT have more than 500 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 500) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentRunAgents",
+              schemaPath: "#/properties/assessmentRunAgents/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 500 },
+              message: "must NOT have more than 500 items",
+              schema: 500,
+              parentSchema: schema13.properties.assessmentRunAgents.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRunAgents",
-            schemaPath: "#/properties/assessmentRunAgents/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRunAgents",
+              schemaPath: "#/properties/assessmentRunAgents/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema13.properties.assessmentRunAgents.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data0[i0], {
-              instancePath: instancePath + "/assessmentRunAgents/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data0[i0], {
+                instancePath: instancePath + "/assessmentRunAgents/" + i0,
+                parentData: data0,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentRunAgents",
-          schemaPath: "#/properties/assessmentRunAgents/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentRunAgents",
+            schemaPath: "#/properties/assessmentRunAgents/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema13.properties.assessmentRunAgents.orNull.type,
+            parentSchema: schema13.properties.assessmentRunAgents.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data2 = data.nextToken;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err3 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err3 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema13.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+          if (func2(data2) < 1) {
+            const err4 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema13.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema13.properties.nextToken.orNull.type,
+            parentSchema: schema13.properties.nextToken.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1257,6 +1480,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err6];

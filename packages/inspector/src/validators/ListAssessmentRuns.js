@@ -7,64 +7,73 @@ const schema11 = {
   type: "object",
   properties: {
     assessmentTemplateArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
-    filter: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRunFilter" },
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    filter: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentRunFilter" } },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:AssessmentRunFilter",
   type: "object",
   properties: {
-    completionTimeRange: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" },
-    durationRange: { $ref: "urn:smithy:com.amazonaws.inspector:DurationRange" },
-    namePattern: { type: "string", minLength: 1, maxLength: 140 },
+    completionTimeRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" } },
+    durationRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:DurationRange" } },
+    namePattern: { orNull: { type: "string", minLength: 1, maxLength: 140 } },
     rulesPackageArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
-    },
-    startTimeRange: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" },
-    stateChangeTimeRange: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" },
-    states: {
-      type: "array",
-      items: {
-        type: "string",
-        enum: [
-          "CREATED",
-          "START_DATA_COLLECTION_PENDING",
-          "START_DATA_COLLECTION_IN_PROGRESS",
-          "COLLECTING_DATA",
-          "STOP_DATA_COLLECTION_PENDING",
-          "DATA_COLLECTED",
-          "EVALUATING_RULES",
-          "FAILED",
-          "COMPLETED",
-          "COMPLETED_WITH_ERRORS",
-        ],
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
       },
-      minItems: 0,
-      maxItems: 50,
+    },
+    startTimeRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" } },
+    stateChangeTimeRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" } },
+    states: {
+      orNull: {
+        type: "array",
+        items: {
+          type: "string",
+          enum: [
+            "CREATED",
+            "START_DATA_COLLECTION_PENDING",
+            "START_DATA_COLLECTION_IN_PROGRESS",
+            "COLLECTING_DATA",
+            "STOP_DATA_COLLECTION_PENDING",
+            "DATA_COLLECTED",
+            "EVALUATING_RULES",
+            "FAILED",
+            "COMPLETED",
+            "COMPLETED_WITH_ERRORS",
+          ],
+        },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
   },
 };
 const schema13 = {
   $id: "urn:smithy:com.amazonaws.inspector:TimestampRange",
   type: "object",
-  properties: { beginDate: { smithyType: "timestamp" }, endDate: { smithyType: "timestamp" } },
+  properties: {
+    beginDate: { orNull: { smithyType: "timestamp" } },
+    endDate: { orNull: { smithyType: "timestamp" } },
+  },
 };
 const schema14 = {
   $id: "urn:smithy:com.amazonaws.inspector:DurationRange",
   type: "object",
   properties: {
-    maxSeconds: { type: "integer", minimum: 180, maximum: 86400 },
-    minSeconds: { type: "integer", minimum: 180, maximum: 86400 },
+    maxSeconds: { orNull: { type: "integer", minimum: 180, maximum: 86400 } },
+    minSeconds: { orNull: { type: "integer", minimum: 180, maximum: 86400 } },
   },
 };
 function validate11(
@@ -76,542 +85,662 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.completionTimeRange !== undefined) {
       let data0 = data.completionTimeRange;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.beginDate !== undefined) {
-          let data1 = data0.beginDate;
-          if (!(data1 instanceof Date) || Number.isNaN(data1.getTime())) {
-            const err0 = {
-              instancePath: instancePath + "/completionTimeRange/beginDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.beginDate !== undefined) {
+            let data1 = data0.beginDate;
+            if (data1 !== null) {
+              if (!(data1 instanceof Date) || Number.isNaN(data1.getTime())) {
+                const err0 = {
+                  instancePath: instancePath + "/completionTimeRange/beginDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.beginDate.orNull,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-        if (data0.endDate !== undefined) {
-          let data2 = data0.endDate;
-          if (!(data2 instanceof Date) || Number.isNaN(data2.getTime())) {
-            const err1 = {
-              instancePath: instancePath + "/completionTimeRange/endDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
+          if (data0.endDate !== undefined) {
+            let data2 = data0.endDate;
+            if (data2 !== null) {
+              if (!(data2 instanceof Date) || Number.isNaN(data2.getTime())) {
+                const err1 = {
+                  instancePath: instancePath + "/completionTimeRange/endDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.endDate.orNull,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/completionTimeRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/completionTimeRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema13.type,
+            parentSchema: schema13,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.durationRange !== undefined) {
       let data3 = data.durationRange;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.maxSeconds !== undefined) {
-          let data4 = data3.maxSeconds;
-          if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-            const err3 = {
-              instancePath: instancePath + "/durationRange/maxSeconds",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-          if (typeof data4 == "number" && isFinite(data4)) {
-            if (data4 > 86400 || isNaN(data4)) {
-              const err4 = {
-                instancePath: instancePath + "/durationRange/maxSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 86400 },
-                message: "must be <= 86400",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
+      if (data3 !== null) {
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (data3.maxSeconds !== undefined) {
+            let data4 = data3.maxSeconds;
+            if (data4 !== null) {
+              if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
+                const err3 = {
+                  instancePath: instancePath + "/durationRange/maxSeconds",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema14.properties.maxSeconds.orNull.type,
+                  parentSchema: schema14.properties.maxSeconds.orNull,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
               }
-              errors++;
-            }
-            if (data4 < 180 || isNaN(data4)) {
-              const err5 = {
-                instancePath: instancePath + "/durationRange/maxSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 180 },
-                message: "must be >= 180",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
+              if (typeof data4 == "number" && isFinite(data4)) {
+                if (data4 > 86400 || isNaN(data4)) {
+                  const err4 = {
+                    instancePath: instancePath + "/durationRange/maxSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 86400 },
+                    message: "must be <= 86400",
+                    schema: 86400,
+                    parentSchema: schema14.properties.maxSeconds.orNull,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data4 < 180 || isNaN(data4)) {
+                  const err5 = {
+                    instancePath: instancePath + "/durationRange/maxSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 180 },
+                    message: "must be >= 180",
+                    schema: 180,
+                    parentSchema: schema14.properties.maxSeconds.orNull,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
               }
-              errors++;
-            }
-          }
-        }
-        if (data3.minSeconds !== undefined) {
-          let data5 = data3.minSeconds;
-          if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-            const err6 = {
-              instancePath: instancePath + "/durationRange/minSeconds",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-          if (typeof data5 == "number" && isFinite(data5)) {
-            if (data5 > 86400 || isNaN(data5)) {
-              const err7 = {
-                instancePath: instancePath + "/durationRange/minSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 86400 },
-                message: "must be <= 86400",
-              };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            if (data5 < 180 || isNaN(data5)) {
-              const err8 = {
-                instancePath: instancePath + "/durationRange/minSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 180 },
-                message: "must be >= 180",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
             }
           }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/durationRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:DurationRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
+          if (data3.minSeconds !== undefined) {
+            let data5 = data3.minSeconds;
+            if (data5 !== null) {
+              if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+                const err6 = {
+                  instancePath: instancePath + "/durationRange/minSeconds",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema14.properties.minSeconds.orNull.type,
+                  parentSchema: schema14.properties.minSeconds.orNull,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (typeof data5 == "number" && isFinite(data5)) {
+                if (data5 > 86400 || isNaN(data5)) {
+                  const err7 = {
+                    instancePath: instancePath + "/durationRange/minSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 86400 },
+                    message: "must be <= 86400",
+                    schema: 86400,
+                    parentSchema: schema14.properties.minSeconds.orNull,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+                if (data5 < 180 || isNaN(data5)) {
+                  const err8 = {
+                    instancePath: instancePath + "/durationRange/minSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 180 },
+                    message: "must be >= 180",
+                    schema: 180,
+                    parentSchema: schema14.properties.minSeconds.orNull,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/durationRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:DurationRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema14.type,
+            parentSchema: schema14,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.namePattern !== undefined) {
       let data6 = data.namePattern;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 140) {
-          const err10 = {
-            instancePath: instancePath + "/namePattern",
-            schemaPath: "#/properties/namePattern/maxLength",
-            keyword: "maxLength",
-            params: { limit: 140 },
-            message: "must NOT have more than 140 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+      if (data6 !== null) {
+        if (typeof data6 === "string") {
+          if (func2(data6) > 140) {
+            const err10 = {
+              instancePath: instancePath + "/namePattern",
+              schemaPath: "#/properties/namePattern/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 140 },
+              message: "must NOT have more than 140 characters",
+              schema: 140,
+              parentSchema: schema12.properties.namePattern.orNull,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data6) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/namePattern",
-            schemaPath: "#/properties/namePattern/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
+          if (func2(data6) < 1) {
+            const err11 = {
+              instancePath: instancePath + "/namePattern",
+              schemaPath: "#/properties/namePattern/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.namePattern.orNull,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/namePattern",
-          schemaPath: "#/properties/namePattern/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err12];
         } else {
-          vErrors.push(err12);
+          const err12 = {
+            instancePath: instancePath + "/namePattern",
+            schemaPath: "#/properties/namePattern/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.namePattern.orNull.type,
+            parentSchema: schema12.properties.namePattern.orNull,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackageArns !== undefined) {
       let data7 = data.rulesPackageArns;
-      if (Array.isArray(data7)) {
-        if (data7.length > 50) {
-          const err13 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data7.length < 0) {
-          const err14 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data8 = data7[i0];
-          if (typeof data8 === "string") {
-            if (func2(data8) > 300) {
-              const err15 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (func2(data8) < 1) {
-              const err16 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          } else {
-            const err17 = {
-              instancePath: instancePath + "/rulesPackageArns/" + i0,
-              schemaPath: "#/properties/rulesPackageArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data7 !== null) {
+        if (Array.isArray(data7)) {
+          if (data7.length > 50) {
+            const err13 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data7,
             };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err13];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err13);
             }
             errors++;
           }
-        }
-      } else {
-        const err18 = {
-          instancePath: instancePath + "/rulesPackageArns",
-          schemaPath: "#/properties/rulesPackageArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
+          if (data7.length < 0) {
+            const err14 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+          const len0 = data7.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data8 = data7[i0];
+            if (typeof data8 === "string") {
+              if (func2(data8) > 300) {
+                const err15 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+              if (func2(data8) < 1) {
+                const err16 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            } else {
+              const err17 = {
+                instancePath: instancePath + "/rulesPackageArns/" + i0,
+                schemaPath: "#/properties/rulesPackageArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.rulesPackageArns.orNull.items.type,
+                parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                data: data8,
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err18);
+          const err18 = {
+            instancePath: instancePath + "/rulesPackageArns",
+            schemaPath: "#/properties/rulesPackageArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.rulesPackageArns.orNull.type,
+            parentSchema: schema12.properties.rulesPackageArns.orNull,
+            data: data7,
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.startTimeRange !== undefined) {
       let data9 = data.startTimeRange;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        if (data9.beginDate !== undefined) {
-          let data10 = data9.beginDate;
-          if (!(data10 instanceof Date) || Number.isNaN(data10.getTime())) {
-            const err19 = {
-              instancePath: instancePath + "/startTimeRange/beginDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
+      if (data9 !== null) {
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          if (data9.beginDate !== undefined) {
+            let data10 = data9.beginDate;
+            if (data10 !== null) {
+              if (!(data10 instanceof Date) || Number.isNaN(data10.getTime())) {
+                const err19 = {
+                  instancePath: instancePath + "/startTimeRange/beginDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.beginDate.orNull,
+                  data: data10,
+                };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-        if (data9.endDate !== undefined) {
-          let data11 = data9.endDate;
-          if (!(data11 instanceof Date) || Number.isNaN(data11.getTime())) {
-            const err20 = {
-              instancePath: instancePath + "/startTimeRange/endDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
+          if (data9.endDate !== undefined) {
+            let data11 = data9.endDate;
+            if (data11 !== null) {
+              if (!(data11 instanceof Date) || Number.isNaN(data11.getTime())) {
+                const err20 = {
+                  instancePath: instancePath + "/startTimeRange/endDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.endDate.orNull,
+                  data: data11,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-      } else {
-        const err21 = {
-          instancePath: instancePath + "/startTimeRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
         } else {
-          vErrors.push(err21);
+          const err21 = {
+            instancePath: instancePath + "/startTimeRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema13.type,
+            parentSchema: schema13,
+            data: data9,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.stateChangeTimeRange !== undefined) {
       let data12 = data.stateChangeTimeRange;
-      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        if (data12.beginDate !== undefined) {
-          let data13 = data12.beginDate;
-          if (!(data13 instanceof Date) || Number.isNaN(data13.getTime())) {
-            const err22 = {
-              instancePath: instancePath + "/stateChangeTimeRange/beginDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
+      if (data12 !== null) {
+        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+          if (data12.beginDate !== undefined) {
+            let data13 = data12.beginDate;
+            if (data13 !== null) {
+              if (!(data13 instanceof Date) || Number.isNaN(data13.getTime())) {
+                const err22 = {
+                  instancePath: instancePath + "/stateChangeTimeRange/beginDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.beginDate.orNull,
+                  data: data13,
+                };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-        if (data12.endDate !== undefined) {
-          let data14 = data12.endDate;
-          if (!(data14 instanceof Date) || Number.isNaN(data14.getTime())) {
-            const err23 = {
-              instancePath: instancePath + "/stateChangeTimeRange/endDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
+          if (data12.endDate !== undefined) {
+            let data14 = data12.endDate;
+            if (data14 !== null) {
+              if (!(data14 instanceof Date) || Number.isNaN(data14.getTime())) {
+                const err23 = {
+                  instancePath: instancePath + "/stateChangeTimeRange/endDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema13.properties.endDate.orNull,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-      } else {
-        const err24 = {
-          instancePath: instancePath + "/stateChangeTimeRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err24];
         } else {
-          vErrors.push(err24);
+          const err24 = {
+            instancePath: instancePath + "/stateChangeTimeRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema13.type,
+            parentSchema: schema13,
+            data: data12,
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.states !== undefined) {
       let data15 = data.states;
-      if (Array.isArray(data15)) {
-        if (data15.length > 50) {
-          const err25 = {
-            instancePath: instancePath + "/states",
-            schemaPath: "#/properties/states/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (data15.length < 0) {
-          const err26 = {
-            instancePath: instancePath + "/states",
-            schemaPath: "#/properties/states/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        const len1 = data15.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data16 = data15[i1];
-          if (typeof data16 !== "string") {
-            const err27 = {
-              instancePath: instancePath + "/states/" + i1,
-              schemaPath: "#/properties/states/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data15 !== null) {
+        if (Array.isArray(data15)) {
+          if (data15.length > 50) {
+            const err25 = {
+              instancePath: instancePath + "/states",
+              schemaPath: "#/properties/states/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.states.orNull,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err25];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err25);
             }
             errors++;
           }
-          if (
-            !(
-              data16 === "CREATED" ||
-              data16 === "START_DATA_COLLECTION_PENDING" ||
-              data16 === "START_DATA_COLLECTION_IN_PROGRESS" ||
-              data16 === "COLLECTING_DATA" ||
-              data16 === "STOP_DATA_COLLECTION_PENDING" ||
-              data16 === "DATA_COLLECTED" ||
-              data16 === "EVALUATING_RULES" ||
-              data16 === "FAILED" ||
-              data16 === "COMPLETED" ||
-              data16 === "COMPLETED_WITH_ERRORS"
-            )
-          ) {
-            const err28 = {
-              instancePath: instancePath + "/states/" + i1,
-              schemaPath: "#/properties/states/items/enum",
-              keyword: "enum",
-              params: { allowedValues: schema12.properties.states.items.enum },
-              message: "must be equal to one of the allowed values",
+          if (data15.length < 0) {
+            const err26 = {
+              instancePath: instancePath + "/states",
+              schemaPath: "#/properties/states/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.states.orNull,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err26];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err26);
             }
             errors++;
           }
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + "/states",
-          schemaPath: "#/properties/states/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
+          const len1 = data15.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data16 = data15[i1];
+            if (typeof data16 !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/states/" + i1,
+                schemaPath: "#/properties/states/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.states.orNull.items.type,
+                parentSchema: schema12.properties.states.orNull.items,
+                data: data16,
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (
+              !(
+                data16 === "CREATED" ||
+                data16 === "START_DATA_COLLECTION_PENDING" ||
+                data16 === "START_DATA_COLLECTION_IN_PROGRESS" ||
+                data16 === "COLLECTING_DATA" ||
+                data16 === "STOP_DATA_COLLECTION_PENDING" ||
+                data16 === "DATA_COLLECTED" ||
+                data16 === "EVALUATING_RULES" ||
+                data16 === "FAILED" ||
+                data16 === "COMPLETED" ||
+                data16 === "COMPLETED_WITH_ERRORS"
+              )
+            ) {
+              const err28 = {
+                instancePath: instancePath + "/states/" + i1,
+                schemaPath: "#/properties/states/orNull/items/enum",
+                keyword: "enum",
+                params: { allowedValues: schema12.properties.states.orNull.items.enum },
+                message: "must be equal to one of the allowed values",
+                schema: schema12.properties.states.orNull.items.enum,
+                parentSchema: schema12.properties.states.orNull.items,
+                data: data16,
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err29);
+          const err29 = {
+            instancePath: instancePath + "/states",
+            schemaPath: "#/properties/states/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.states.orNull.type,
+            parentSchema: schema12.properties.states.orNull,
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -621,6 +750,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err30];
@@ -641,213 +773,258 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTemplateArns !== undefined) {
       let data0 = data.assessmentTemplateArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 50) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTemplateArns",
-            schemaPath: "#/properties/assessmentTemplateArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTemplateArns",
-            schemaPath: "#/properties/assessmentTemplateArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-                schemaPath: "#/properties/assessmentTemplateArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-                schemaPath: "#/properties/assessmentTemplateArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-              schemaPath: "#/properties/assessmentTemplateArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 50) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTemplateArns",
+              schemaPath: "#/properties/assessmentTemplateArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema11.properties.assessmentTemplateArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentTemplateArns",
-          schemaPath: "#/properties/assessmentTemplateArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTemplateArns",
+              schemaPath: "#/properties/assessmentTemplateArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema11.properties.assessmentTemplateArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                  schemaPath: "#/properties/assessmentTemplateArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema11.properties.assessmentTemplateArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                  schemaPath: "#/properties/assessmentTemplateArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema11.properties.assessmentTemplateArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                schemaPath: "#/properties/assessmentTemplateArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema11.properties.assessmentTemplateArns.orNull.items.type,
+                parentSchema: schema11.properties.assessmentTemplateArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentTemplateArns",
+            schemaPath: "#/properties/assessmentTemplateArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema11.properties.assessmentTemplateArns.orNull.type,
+            parentSchema: schema11.properties.assessmentTemplateArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.filter !== undefined) {
-      if (
-        !validate11(data.filter, {
-          instancePath: instancePath + "/filter",
-          parentData: data,
-          parentDataProperty: "filter",
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors = vErrors.length;
+      let data2 = data.filter;
+      if (data2 !== null) {
+        if (
+          !validate11(data2, {
+            instancePath: instancePath + "/filter",
+            parentData: data,
+            parentDataProperty: "filter",
+            rootData,
+          })
+        ) {
+          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+          errors = vErrors.length;
+        }
       }
     }
     if (data.maxResults !== undefined) {
       let data3 = data.maxResults;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err6 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 > 2147483647 || isNaN(data3)) {
-          const err7 = {
+      if (data3 !== null) {
+        if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+          const err6 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data3,
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
-        if (data3 < -2147483648 || isNaN(data3)) {
-          const err8 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+        if (typeof data3 == "number" && isFinite(data3)) {
+          if (data3 > 2147483647 || isNaN(data3)) {
+            const err7 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
+          if (data3 < -2147483648 || isNaN(data3)) {
+            const err8 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data4 = data.nextToken;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 300) {
-          const err9 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
+      if (data4 !== null) {
+        if (typeof data4 === "string") {
+          if (func2(data4) > 300) {
+            const err9 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data4) < 1) {
-          const err10 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+          if (func2(data4) < 1) {
+            const err10 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
         } else {
-          vErrors.push(err11);
+          const err11 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -857,6 +1034,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err12];
@@ -874,12 +1054,14 @@ const schema17 = {
   type: "object",
   properties: {
     assessmentRunArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate13(
@@ -891,150 +1073,181 @@ function validate13(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentRunArns !== undefined) {
       let data0 = data.assessmentRunArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 100) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentRunArns",
-            schemaPath: "#/properties/assessmentRunArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRunArns",
-            schemaPath: "#/properties/assessmentRunArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentRunArns/" + i0,
-                schemaPath: "#/properties/assessmentRunArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentRunArns/" + i0,
-                schemaPath: "#/properties/assessmentRunArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentRunArns/" + i0,
-              schemaPath: "#/properties/assessmentRunArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 100) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentRunArns",
+              schemaPath: "#/properties/assessmentRunArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema17.properties.assessmentRunArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentRunArns",
-          schemaPath: "#/properties/assessmentRunArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRunArns",
+              schemaPath: "#/properties/assessmentRunArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema17.properties.assessmentRunArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentRunArns/" + i0,
+                  schemaPath: "#/properties/assessmentRunArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema17.properties.assessmentRunArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentRunArns/" + i0,
+                  schemaPath: "#/properties/assessmentRunArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema17.properties.assessmentRunArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentRunArns/" + i0,
+                schemaPath: "#/properties/assessmentRunArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema17.properties.assessmentRunArns.orNull.items.type,
+                parentSchema: schema17.properties.assessmentRunArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentRunArns",
+            schemaPath: "#/properties/assessmentRunArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema17.properties.assessmentRunArns.orNull.type,
+            parentSchema: schema17.properties.assessmentRunArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data2 = data.nextToken;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err6 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err6 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema17.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data2) < 1) {
+            const err7 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema17.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema17.properties.nextToken.orNull.type,
+            parentSchema: schema17.properties.nextToken.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1044,6 +1257,9 @@ function validate13(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema17.type,
+      parentSchema: schema17,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];

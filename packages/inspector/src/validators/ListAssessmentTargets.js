@@ -6,15 +6,17 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:ListAssessmentTargetsRequest",
   type: "object",
   properties: {
-    filter: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter" },
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    filter: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter" } },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter",
   type: "object",
-  properties: { assessmentTargetNamePattern: { type: "string", minLength: 1, maxLength: 140 } },
+  properties: {
+    assessmentTargetNamePattern: { orNull: { type: "string", minLength: 1, maxLength: 140 } },
+  },
 };
 function validate10(
   data,
@@ -25,172 +27,210 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.filter !== undefined) {
       let data0 = data.filter;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.assessmentTargetNamePattern !== undefined) {
-          let data1 = data0.assessmentTargetNamePattern;
-          if (typeof data1 === "string") {
-            if (func2(data1) > 140) {
-              const err0 = {
-                instancePath: instancePath + "/filter/assessmentTargetNamePattern",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/maxLength",
-                keyword: "maxLength",
-                params: { limit: 140 },
-                message: "must NOT have more than 140 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.assessmentTargetNamePattern !== undefined) {
+            let data1 = data0.assessmentTargetNamePattern;
+            if (data1 !== null) {
+              if (typeof data1 === "string") {
+                if (func2(data1) > 140) {
+                  const err0 = {
+                    instancePath: instancePath + "/filter/assessmentTargetNamePattern",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/orNull/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 140 },
+                    message: "must NOT have more than 140 characters",
+                    schema: 140,
+                    parentSchema: schema12.properties.assessmentTargetNamePattern.orNull,
+                    data: data1,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (func2(data1) < 1) {
+                  const err1 = {
+                    instancePath: instancePath + "/filter/assessmentTargetNamePattern",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/orNull/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema12.properties.assessmentTargetNamePattern.orNull,
+                    data: data1,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err0);
+                const err2 = {
+                  instancePath: instancePath + "/filter/assessmentTargetNamePattern",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/orNull/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema12.properties.assessmentTargetNamePattern.orNull.type,
+                  parentSchema: schema12.properties.assessmentTargetNamePattern.orNull,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (func2(data1) < 1) {
-              const err1 = {
-                instancePath: instancePath + "/filter/assessmentTargetNamePattern",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          } else {
-            const err2 = {
-              instancePath: instancePath + "/filter/assessmentTargetNamePattern",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/properties/assessmentTargetNamePattern/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
           }
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/filter",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
         } else {
-          vErrors.push(err3);
+          const err3 = {
+            instancePath: instancePath + "/filter",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:AssessmentTargetFilter/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.type,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.maxResults !== undefined) {
       let data2 = data.maxResults;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err4 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 > 2147483647 || isNaN(data2)) {
-          const err5 = {
+      if (data2 !== null) {
+        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+          const err4 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data2,
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err4];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
-        if (data2 < -2147483648 || isNaN(data2)) {
-          const err6 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+        if (typeof data2 == "number" && isFinite(data2)) {
+          if (data2 > 2147483647 || isNaN(data2)) {
+            const err5 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
           }
-          errors++;
+          if (data2 < -2147483648 || isNaN(data2)) {
+            const err6 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data3 = data.nextToken;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 300) {
-          const err7 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+      if (data3 !== null) {
+        if (typeof data3 === "string") {
+          if (func2(data3) > 300) {
+            const err7 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data3) < 1) {
-          const err8 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+          if (func2(data3) < 1) {
+            const err8 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -200,6 +240,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];
@@ -217,12 +260,14 @@ const schema13 = {
   type: "object",
   properties: {
     assessmentTargetArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate11(
@@ -234,150 +279,181 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTargetArns !== undefined) {
       let data0 = data.assessmentTargetArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 100) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTargetArns",
-            schemaPath: "#/properties/assessmentTargetArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTargetArns",
-            schemaPath: "#/properties/assessmentTargetArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentTargetArns/" + i0,
-                schemaPath: "#/properties/assessmentTargetArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentTargetArns/" + i0,
-                schemaPath: "#/properties/assessmentTargetArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentTargetArns/" + i0,
-              schemaPath: "#/properties/assessmentTargetArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 100) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTargetArns",
+              schemaPath: "#/properties/assessmentTargetArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema13.properties.assessmentTargetArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentTargetArns",
-          schemaPath: "#/properties/assessmentTargetArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTargetArns",
+              schemaPath: "#/properties/assessmentTargetArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema13.properties.assessmentTargetArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                  schemaPath: "#/properties/assessmentTargetArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema13.properties.assessmentTargetArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                  schemaPath: "#/properties/assessmentTargetArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema13.properties.assessmentTargetArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                schemaPath: "#/properties/assessmentTargetArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema13.properties.assessmentTargetArns.orNull.items.type,
+                parentSchema: schema13.properties.assessmentTargetArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentTargetArns",
+            schemaPath: "#/properties/assessmentTargetArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema13.properties.assessmentTargetArns.orNull.type,
+            parentSchema: schema13.properties.assessmentTargetArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data2 = data.nextToken;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err6 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err6 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema13.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data2) < 1) {
+            const err7 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema13.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema13.properties.nextToken.orNull.type,
+            parentSchema: schema13.properties.nextToken.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -387,6 +463,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];

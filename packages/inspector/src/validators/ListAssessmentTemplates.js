@@ -7,27 +7,31 @@ const schema11 = {
   type: "object",
   properties: {
     assessmentTargetArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
-    filter: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTemplateFilter" },
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    filter: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:AssessmentTemplateFilter" } },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:AssessmentTemplateFilter",
   type: "object",
   properties: {
-    durationRange: { $ref: "urn:smithy:com.amazonaws.inspector:DurationRange" },
-    namePattern: { type: "string", minLength: 1, maxLength: 140 },
+    durationRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:DurationRange" } },
+    namePattern: { orNull: { type: "string", minLength: 1, maxLength: 140 } },
     rulesPackageArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
   },
 };
@@ -35,8 +39,8 @@ const schema13 = {
   $id: "urn:smithy:com.amazonaws.inspector:DurationRange",
   type: "object",
   properties: {
-    maxSeconds: { type: "integer", minimum: 180, maximum: 86400 },
-    minSeconds: { type: "integer", minimum: 180, maximum: 86400 },
+    maxSeconds: { orNull: { type: "integer", minimum: 180, maximum: 86400 } },
+    minSeconds: { orNull: { type: "integer", minimum: 180, maximum: 86400 } },
   },
 };
 function validate11(
@@ -48,275 +52,333 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.durationRange !== undefined) {
       let data0 = data.durationRange;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.maxSeconds !== undefined) {
-          let data1 = data0.maxSeconds;
-          if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-            const err0 = {
-              instancePath: instancePath + "/durationRange/maxSeconds",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-          if (typeof data1 == "number" && isFinite(data1)) {
-            if (data1 > 86400 || isNaN(data1)) {
-              const err1 = {
-                instancePath: instancePath + "/durationRange/maxSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 86400 },
-                message: "must be <= 86400",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.maxSeconds !== undefined) {
+            let data1 = data0.maxSeconds;
+            if (data1 !== null) {
+              if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+                const err0 = {
+                  instancePath: instancePath + "/durationRange/maxSeconds",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema13.properties.maxSeconds.orNull.type,
+                  parentSchema: schema13.properties.maxSeconds.orNull,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
               }
-              errors++;
-            }
-            if (data1 < 180 || isNaN(data1)) {
-              const err2 = {
-                instancePath: instancePath + "/durationRange/maxSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 180 },
-                message: "must be >= 180",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
+              if (typeof data1 == "number" && isFinite(data1)) {
+                if (data1 > 86400 || isNaN(data1)) {
+                  const err1 = {
+                    instancePath: instancePath + "/durationRange/maxSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 86400 },
+                    message: "must be <= 86400",
+                    schema: 86400,
+                    parentSchema: schema13.properties.maxSeconds.orNull,
+                    data: data1,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+                if (data1 < 180 || isNaN(data1)) {
+                  const err2 = {
+                    instancePath: instancePath + "/durationRange/maxSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/maxSeconds/orNull/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 180 },
+                    message: "must be >= 180",
+                    schema: 180,
+                    parentSchema: schema13.properties.maxSeconds.orNull,
+                    data: data1,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
               }
-              errors++;
-            }
-          }
-        }
-        if (data0.minSeconds !== undefined) {
-          let data2 = data0.minSeconds;
-          if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-            const err3 = {
-              instancePath: instancePath + "/durationRange/minSeconds",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-          if (typeof data2 == "number" && isFinite(data2)) {
-            if (data2 > 86400 || isNaN(data2)) {
-              const err4 = {
-                instancePath: instancePath + "/durationRange/minSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 86400 },
-                message: "must be <= 86400",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data2 < 180 || isNaN(data2)) {
-              const err5 = {
-                instancePath: instancePath + "/durationRange/minSeconds",
-                schemaPath:
-                  "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 180 },
-                message: "must be >= 180",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
             }
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/durationRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:DurationRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
+          if (data0.minSeconds !== undefined) {
+            let data2 = data0.minSeconds;
+            if (data2 !== null) {
+              if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+                const err3 = {
+                  instancePath: instancePath + "/durationRange/minSeconds",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema13.properties.minSeconds.orNull.type,
+                  parentSchema: schema13.properties.minSeconds.orNull,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+              if (typeof data2 == "number" && isFinite(data2)) {
+                if (data2 > 86400 || isNaN(data2)) {
+                  const err4 = {
+                    instancePath: instancePath + "/durationRange/minSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 86400 },
+                    message: "must be <= 86400",
+                    schema: 86400,
+                    parentSchema: schema13.properties.minSeconds.orNull,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data2 < 180 || isNaN(data2)) {
+                  const err5 = {
+                    instancePath: instancePath + "/durationRange/minSeconds",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:DurationRange/properties/minSeconds/orNull/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 180 },
+                    message: "must be >= 180",
+                    schema: 180,
+                    parentSchema: schema13.properties.minSeconds.orNull,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/durationRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:DurationRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema13.type,
+            parentSchema: schema13,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.namePattern !== undefined) {
       let data3 = data.namePattern;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 140) {
-          const err7 = {
-            instancePath: instancePath + "/namePattern",
-            schemaPath: "#/properties/namePattern/maxLength",
-            keyword: "maxLength",
-            params: { limit: 140 },
-            message: "must NOT have more than 140 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+      if (data3 !== null) {
+        if (typeof data3 === "string") {
+          if (func2(data3) > 140) {
+            const err7 = {
+              instancePath: instancePath + "/namePattern",
+              schemaPath: "#/properties/namePattern/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 140 },
+              message: "must NOT have more than 140 characters",
+              schema: 140,
+              parentSchema: schema12.properties.namePattern.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data3) < 1) {
-          const err8 = {
-            instancePath: instancePath + "/namePattern",
-            schemaPath: "#/properties/namePattern/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+          if (func2(data3) < 1) {
+            const err8 = {
+              instancePath: instancePath + "/namePattern",
+              schemaPath: "#/properties/namePattern/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.namePattern.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/namePattern",
-          schemaPath: "#/properties/namePattern/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
         } else {
-          vErrors.push(err9);
+          const err9 = {
+            instancePath: instancePath + "/namePattern",
+            schemaPath: "#/properties/namePattern/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.namePattern.orNull.type,
+            parentSchema: schema12.properties.namePattern.orNull,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackageArns !== undefined) {
       let data4 = data.rulesPackageArns;
-      if (Array.isArray(data4)) {
-        if (data4.length > 50) {
-          const err10 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data4.length < 0) {
-          const err11 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (typeof data5 === "string") {
-            if (func2(data5) > 300) {
-              const err12 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (func2(data5) < 1) {
-              const err13 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          } else {
-            const err14 = {
-              instancePath: instancePath + "/rulesPackageArns/" + i0,
-              schemaPath: "#/properties/rulesPackageArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data4 !== null) {
+        if (Array.isArray(data4)) {
+          if (data4.length > 50) {
+            const err10 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data4,
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err10];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err10);
             }
             errors++;
           }
-        }
-      } else {
-        const err15 = {
-          instancePath: instancePath + "/rulesPackageArns",
-          schemaPath: "#/properties/rulesPackageArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
+          if (data4.length < 0) {
+            const err11 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          const len0 = data4.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
+            if (typeof data5 === "string") {
+              if (func2(data5) > 300) {
+                const err12 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+              if (func2(data5) < 1) {
+                const err13 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            } else {
+              const err14 = {
+                instancePath: instancePath + "/rulesPackageArns/" + i0,
+                schemaPath: "#/properties/rulesPackageArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.rulesPackageArns.orNull.items.type,
+                parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err15);
+          const err15 = {
+            instancePath: instancePath + "/rulesPackageArns",
+            schemaPath: "#/properties/rulesPackageArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.rulesPackageArns.orNull.type,
+            parentSchema: schema12.properties.rulesPackageArns.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -326,6 +388,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err16];
@@ -346,213 +411,258 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTargetArns !== undefined) {
       let data0 = data.assessmentTargetArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 50) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTargetArns",
-            schemaPath: "#/properties/assessmentTargetArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTargetArns",
-            schemaPath: "#/properties/assessmentTargetArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentTargetArns/" + i0,
-                schemaPath: "#/properties/assessmentTargetArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentTargetArns/" + i0,
-                schemaPath: "#/properties/assessmentTargetArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentTargetArns/" + i0,
-              schemaPath: "#/properties/assessmentTargetArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 50) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTargetArns",
+              schemaPath: "#/properties/assessmentTargetArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema11.properties.assessmentTargetArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentTargetArns",
-          schemaPath: "#/properties/assessmentTargetArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTargetArns",
+              schemaPath: "#/properties/assessmentTargetArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema11.properties.assessmentTargetArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                  schemaPath: "#/properties/assessmentTargetArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema11.properties.assessmentTargetArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                  schemaPath: "#/properties/assessmentTargetArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema11.properties.assessmentTargetArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentTargetArns/" + i0,
+                schemaPath: "#/properties/assessmentTargetArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema11.properties.assessmentTargetArns.orNull.items.type,
+                parentSchema: schema11.properties.assessmentTargetArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentTargetArns",
+            schemaPath: "#/properties/assessmentTargetArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema11.properties.assessmentTargetArns.orNull.type,
+            parentSchema: schema11.properties.assessmentTargetArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.filter !== undefined) {
-      if (
-        !validate11(data.filter, {
-          instancePath: instancePath + "/filter",
-          parentData: data,
-          parentDataProperty: "filter",
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors = vErrors.length;
+      let data2 = data.filter;
+      if (data2 !== null) {
+        if (
+          !validate11(data2, {
+            instancePath: instancePath + "/filter",
+            parentData: data,
+            parentDataProperty: "filter",
+            rootData,
+          })
+        ) {
+          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+          errors = vErrors.length;
+        }
       }
     }
     if (data.maxResults !== undefined) {
       let data3 = data.maxResults;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err6 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 > 2147483647 || isNaN(data3)) {
-          const err7 = {
+      if (data3 !== null) {
+        if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+          const err6 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data3,
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
-        if (data3 < -2147483648 || isNaN(data3)) {
-          const err8 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+        if (typeof data3 == "number" && isFinite(data3)) {
+          if (data3 > 2147483647 || isNaN(data3)) {
+            const err7 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
+          if (data3 < -2147483648 || isNaN(data3)) {
+            const err8 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data4 = data.nextToken;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 300) {
-          const err9 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
+      if (data4 !== null) {
+        if (typeof data4 === "string") {
+          if (func2(data4) > 300) {
+            const err9 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data4) < 1) {
-          const err10 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+          if (func2(data4) < 1) {
+            const err10 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
         } else {
-          vErrors.push(err11);
+          const err11 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -562,6 +672,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err12];
@@ -579,12 +692,14 @@ const schema14 = {
   type: "object",
   properties: {
     assessmentTemplateArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate13(
@@ -596,150 +711,181 @@ function validate13(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentTemplateArns !== undefined) {
       let data0 = data.assessmentTemplateArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 100) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentTemplateArns",
-            schemaPath: "#/properties/assessmentTemplateArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentTemplateArns",
-            schemaPath: "#/properties/assessmentTemplateArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-                schemaPath: "#/properties/assessmentTemplateArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-                schemaPath: "#/properties/assessmentTemplateArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentTemplateArns/" + i0,
-              schemaPath: "#/properties/assessmentTemplateArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 100) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentTemplateArns",
+              schemaPath: "#/properties/assessmentTemplateArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema14.properties.assessmentTemplateArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentTemplateArns",
-          schemaPath: "#/properties/assessmentTemplateArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentTemplateArns",
+              schemaPath: "#/properties/assessmentTemplateArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema14.properties.assessmentTemplateArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                  schemaPath: "#/properties/assessmentTemplateArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema14.properties.assessmentTemplateArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                  schemaPath: "#/properties/assessmentTemplateArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema14.properties.assessmentTemplateArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentTemplateArns/" + i0,
+                schemaPath: "#/properties/assessmentTemplateArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema14.properties.assessmentTemplateArns.orNull.items.type,
+                parentSchema: schema14.properties.assessmentTemplateArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentTemplateArns",
+            schemaPath: "#/properties/assessmentTemplateArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema14.properties.assessmentTemplateArns.orNull.type,
+            parentSchema: schema14.properties.assessmentTemplateArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data2 = data.nextToken;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err6 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err6 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema14.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data2) < 1) {
+            const err7 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema14.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema14.properties.nextToken.orNull.type,
+            parentSchema: schema14.properties.nextToken.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -749,6 +895,9 @@ function validate13(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema14.type,
+      parentSchema: schema14,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];

@@ -6,9 +6,9 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:ListEventSubscriptionsRequest",
   type: "object",
   properties: {
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
-    resourceArn: { type: "string", minLength: 1, maxLength: 300 },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
+    resourceArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate10(
@@ -20,150 +20,183 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxResults !== undefined) {
       let data0 = data.maxResults;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 > 2147483647 || isNaN(data0)) {
-          const err1 = {
+      if (data0 !== null) {
+        if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+          const err0 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data0,
           };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err0];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err0);
           }
           errors++;
         }
-        if (data0 < -2147483648 || isNaN(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
+        if (typeof data0 == "number" && isFinite(data0)) {
+          if (data0 > 2147483647 || isNaN(data0)) {
+            const err1 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
+          if (data0 < -2147483648 || isNaN(data0)) {
+            const err2 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data1 = data.nextToken;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 300) {
-          const err3 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
+      if (data1 !== null) {
+        if (typeof data1 === "string") {
+          if (func2(data1) > 300) {
+            const err3 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+          if (func2(data1) < 1) {
+            const err4 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.resourceArn !== undefined) {
       let data2 = data.resourceArn;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err6 = {
-            instancePath: instancePath + "/resourceArn",
-            schemaPath: "#/properties/resourceArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err6 = {
+              instancePath: instancePath + "/resourceArn",
+              schemaPath: "#/properties/resourceArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.resourceArn.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/resourceArn",
-            schemaPath: "#/properties/resourceArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data2) < 1) {
+            const err7 = {
+              instancePath: instancePath + "/resourceArn",
+              schemaPath: "#/properties/resourceArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.resourceArn.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/resourceArn",
-          schemaPath: "#/properties/resourceArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/resourceArn",
+            schemaPath: "#/properties/resourceArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.resourceArn.orNull.type,
+            parentSchema: schema11.properties.resourceArn.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -173,6 +206,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];
@@ -189,12 +225,14 @@ const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:ListEventSubscriptionsResponse",
   type: "object",
   properties: {
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
     subscriptions: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Subscription" },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Subscription" },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
   },
 };
@@ -245,6 +283,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "eventSubscriptions" },
         message: "must have required property '" + "eventSubscriptions" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -260,6 +301,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "resourceArn" },
         message: "must have required property '" + "resourceArn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -275,6 +319,9 @@ function validate12(
         keyword: "required",
         params: { missingProperty: "topicArn" },
         message: "must have required property '" + "topicArn" + "'",
+        schema: schema13.required,
+        parentSchema: schema13,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -293,6 +340,9 @@ function validate12(
             keyword: "maxItems",
             params: { limit: 50 },
             message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema13.properties.eventSubscriptions,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -308,6 +358,9 @@ function validate12(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema13.properties.eventSubscriptions,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -327,6 +380,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "event" },
                 message: "must have required property '" + "event" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err5];
@@ -342,6 +398,9 @@ function validate12(
                 keyword: "required",
                 params: { missingProperty: "subscribedAt" },
                 message: "must have required property '" + "subscribedAt" + "'",
+                schema: schema14.required,
+                parentSchema: schema14,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -360,6 +419,9 @@ function validate12(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
+                  schema: schema14.properties.event.type,
+                  parentSchema: schema14.properties.event,
+                  data: data2,
                 };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -384,6 +446,9 @@ function validate12(
                   keyword: "enum",
                   params: { allowedValues: schema14.properties.event.enum },
                   message: "must be equal to one of the allowed values",
+                  schema: schema14.properties.event.enum,
+                  parentSchema: schema14.properties.event,
+                  data: data2,
                 };
                 if (vErrors === null) {
                   vErrors = [err8];
@@ -403,6 +468,9 @@ function validate12(
                   keyword: "smithyType",
                   params: { type: "timestamp" },
                   message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema14.properties.subscribedAt,
+                  data: data3,
                 };
                 if (vErrors === null) {
                   vErrors = [err9];
@@ -419,6 +487,9 @@ function validate12(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
+              schema: schema14.type,
+              parentSchema: schema14,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -435,6 +506,9 @@ function validate12(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema13.properties.eventSubscriptions.type,
+          parentSchema: schema13.properties.eventSubscriptions,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -454,6 +528,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.resourceArn,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -469,6 +546,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.resourceArn,
+            data: data4,
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -484,6 +564,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.resourceArn.type,
+          parentSchema: schema13.properties.resourceArn,
+          data: data4,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -503,6 +586,9 @@ function validate12(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema13.properties.topicArn,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -518,6 +604,9 @@ function validate12(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema13.properties.topicArn,
+            data: data5,
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -533,6 +622,9 @@ function validate12(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema13.properties.topicArn.type,
+          parentSchema: schema13.properties.topicArn,
+          data: data5,
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -549,6 +641,9 @@ function validate12(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err18];
@@ -569,114 +664,136 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.nextToken !== undefined) {
       let data0 = data.nextToken;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.nextToken.orNull.type,
+            parentSchema: schema12.properties.nextToken.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.subscriptions !== undefined) {
       let data1 = data.subscriptions;
-      if (Array.isArray(data1)) {
-        if (data1.length > 50) {
-          const err3 = {
-            instancePath: instancePath + "/subscriptions",
-            schemaPath: "#/properties/subscriptions/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
+      if (data1 !== null) {
+        if (Array.isArray(data1)) {
+          if (data1.length > 50) {
+            const err3 = {
+              instancePath: instancePath + "/subscriptions",
+              schemaPath: "#/properties/subscriptions/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.subscriptions.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data1.length < 0) {
-          const err4 = {
-            instancePath: instancePath + "/subscriptions",
-            schemaPath: "#/properties/subscriptions/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+          if (data1.length < 0) {
+            const err4 = {
+              instancePath: instancePath + "/subscriptions",
+              schemaPath: "#/properties/subscriptions/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.subscriptions.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate12(data1[i0], {
-              instancePath: instancePath + "/subscriptions/" + i0,
-              parentData: data1,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
+          const len0 = data1.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate12(data1[i0], {
+                instancePath: instancePath + "/subscriptions/" + i0,
+                parentData: data1,
+                parentDataProperty: i0,
+                rootData,
+              })
+            ) {
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
+            }
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/subscriptions",
-          schemaPath: "#/properties/subscriptions/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/subscriptions",
+            schemaPath: "#/properties/subscriptions/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.subscriptions.orNull.type,
+            parentSchema: schema12.properties.subscriptions.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -686,6 +803,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err6];

@@ -7,14 +7,16 @@ const schema11 = {
   type: "object",
   properties: {
     assessmentRunArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
-    filter: { $ref: "urn:smithy:com.amazonaws.inspector:FindingFilter" },
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    filter: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:FindingFilter" } },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema12 = {
@@ -22,47 +24,61 @@ const schema12 = {
   type: "object",
   properties: {
     agentIds: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 128 },
-      minItems: 0,
-      maxItems: 500,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 128 },
+        minItems: 0,
+        maxItems: 500,
+      },
     },
     attributes: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
     autoScalingGroups: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 256 },
-      minItems: 0,
-      maxItems: 20,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 256 },
+        minItems: 0,
+        maxItems: 20,
+      },
     },
-    creationTimeRange: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" },
+    creationTimeRange: { orNull: { $ref: "urn:smithy:com.amazonaws.inspector:TimestampRange" } },
     ruleNames: {
-      type: "array",
-      items: { type: "string", maxLength: 1000 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", maxLength: 1000 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
     rulesPackageArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
     severities: {
-      type: "array",
-      items: { type: "string", enum: ["Low", "Medium", "High", "Informational", "Undefined"] },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { type: "string", enum: ["Low", "Medium", "High", "Informational", "Undefined"] },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
     userAttributes: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
-      minItems: 0,
-      maxItems: 50,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Attribute" },
+        minItems: 0,
+        maxItems: 50,
+      },
     },
   },
 };
@@ -71,14 +87,17 @@ const schema13 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
 const schema14 = {
   $id: "urn:smithy:com.amazonaws.inspector:TimestampRange",
   type: "object",
-  properties: { beginDate: { smithyType: "timestamp" }, endDate: { smithyType: "timestamp" } },
+  properties: {
+    beginDate: { orNull: { smithyType: "timestamp" } },
+    endDate: { orNull: { smithyType: "timestamp" } },
+  },
 };
 function validate11(
   data,
@@ -89,903 +108,1088 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.agentIds !== undefined) {
       let data0 = data.agentIds;
-      if (Array.isArray(data0)) {
-        if (data0.length > 500) {
-          const err0 = {
-            instancePath: instancePath + "/agentIds",
-            schemaPath: "#/properties/agentIds/maxItems",
-            keyword: "maxItems",
-            params: { limit: 500 },
-            message: "must NOT have more than 500 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/agentIds",
-            schemaPath: "#/properties/agentIds/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 128) {
-              const err2 = {
-                instancePath: instancePath + "/agentIds/" + i0,
-                schemaPath: "#/properties/agentIds/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 128 },
-                message: "must NOT have more than 128 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/agentIds/" + i0,
-                schemaPath: "#/properties/agentIds/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/agentIds/" + i0,
-              schemaPath: "#/properties/agentIds/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 500) {
+            const err0 = {
+              instancePath: instancePath + "/agentIds",
+              schemaPath: "#/properties/agentIds/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 500 },
+              message: "must NOT have more than 500 items",
+              schema: 500,
+              parentSchema: schema12.properties.agentIds.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/agentIds",
-          schemaPath: "#/properties/agentIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/agentIds",
+              schemaPath: "#/properties/agentIds/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.agentIds.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 128) {
+                const err2 = {
+                  instancePath: instancePath + "/agentIds/" + i0,
+                  schemaPath: "#/properties/agentIds/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 128 },
+                  message: "must NOT have more than 128 characters",
+                  schema: 128,
+                  parentSchema: schema12.properties.agentIds.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/agentIds/" + i0,
+                  schemaPath: "#/properties/agentIds/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.agentIds.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/agentIds/" + i0,
+                schemaPath: "#/properties/agentIds/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.agentIds.orNull.items.type,
+                parentSchema: schema12.properties.agentIds.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/agentIds",
+            schemaPath: "#/properties/agentIds/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.agentIds.orNull.type,
+            parentSchema: schema12.properties.agentIds.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.attributes !== undefined) {
       let data2 = data.attributes;
-      if (Array.isArray(data2)) {
-        if (data2.length > 50) {
-          const err6 = {
-            instancePath: instancePath + "/attributes",
-            schemaPath: "#/properties/attributes/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data2.length < 0) {
-          const err7 = {
-            instancePath: instancePath + "/attributes",
-            schemaPath: "#/properties/attributes/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        const len1 = data2.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data3 = data2[i1];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.key === undefined) {
-              const err8 = {
-                instancePath: instancePath + "/attributes/" + i1,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
-                keyword: "required",
-                params: { missingProperty: "key" },
-                message: "must have required property '" + "key" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            if (data3.key !== undefined) {
-              let data4 = data3.key;
-              if (typeof data4 === "string") {
-                if (func2(data4) > 128) {
-                  const err9 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                if (func2(data4) < 1) {
-                  const err10 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              } else {
-                const err11 = {
-                  instancePath: instancePath + "/attributes/" + i1 + "/key",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
-            if (data3.value !== undefined) {
-              let data5 = data3.value;
-              if (typeof data5 === "string") {
-                if (func2(data5) > 256) {
-                  const err12 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err12];
-                  } else {
-                    vErrors.push(err12);
-                  }
-                  errors++;
-                }
-                if (func2(data5) < 1) {
-                  const err13 = {
-                    instancePath: instancePath + "/attributes/" + i1 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-              } else {
-                const err14 = {
-                  instancePath: instancePath + "/attributes/" + i1 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err15 = {
-              instancePath: instancePath + "/attributes/" + i1,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data2 !== null) {
+        if (Array.isArray(data2)) {
+          if (data2.length > 50) {
+            const err6 = {
+              instancePath: instancePath + "/attributes",
+              schemaPath: "#/properties/attributes/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.attributes.orNull,
+              data: data2,
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err6];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err6);
             }
             errors++;
           }
-        }
-      } else {
-        const err16 = {
-          instancePath: instancePath + "/attributes",
-          schemaPath: "#/properties/attributes/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
+          if (data2.length < 0) {
+            const err7 = {
+              instancePath: instancePath + "/attributes",
+              schemaPath: "#/properties/attributes/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.attributes.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+          const len1 = data2.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data3 = data2[i1];
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3.key === undefined) {
+                const err8 = {
+                  instancePath: instancePath + "/attributes/" + i1,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
+                  keyword: "required",
+                  params: { missingProperty: "key" },
+                  message: "must have required property '" + "key" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data3,
+                };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+              if (data3.key !== undefined) {
+                let data4 = data3.key;
+                if (typeof data4 === "string") {
+                  if (func2(data4) > 128) {
+                    const err9 = {
+                      instancePath: instancePath + "/attributes/" + i1 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema13.properties.key,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                  if (func2(data4) < 1) {
+                    const err10 = {
+                      instancePath: instancePath + "/attributes/" + i1 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.key,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err11 = {
+                    instancePath: instancePath + "/attributes/" + i1 + "/key",
+                    schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.key.type,
+                    parentSchema: schema13.properties.key,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+              if (data3.value !== undefined) {
+                let data5 = data3.value;
+                if (data5 !== null) {
+                  if (typeof data5 === "string") {
+                    if (func2(data5) > 256) {
+                      const err12 = {
+                        instancePath: instancePath + "/attributes/" + i1 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data5,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err12];
+                      } else {
+                        vErrors.push(err12);
+                      }
+                      errors++;
+                    }
+                    if (func2(data5) < 1) {
+                      const err13 = {
+                        instancePath: instancePath + "/attributes/" + i1 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data5,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err13];
+                      } else {
+                        vErrors.push(err13);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err14 = {
+                      instancePath: instancePath + "/attributes/" + i1 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema13.properties.value.orNull.type,
+                      parentSchema: schema13.properties.value.orNull,
+                      data: data5,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err15 = {
+                instancePath: instancePath + "/attributes/" + i1,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err16);
+          const err16 = {
+            instancePath: instancePath + "/attributes",
+            schemaPath: "#/properties/attributes/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.attributes.orNull.type,
+            parentSchema: schema12.properties.attributes.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.autoScalingGroups !== undefined) {
       let data6 = data.autoScalingGroups;
-      if (Array.isArray(data6)) {
-        if (data6.length > 20) {
-          const err17 = {
-            instancePath: instancePath + "/autoScalingGroups",
-            schemaPath: "#/properties/autoScalingGroups/maxItems",
-            keyword: "maxItems",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.length < 0) {
-          const err18 = {
-            instancePath: instancePath + "/autoScalingGroups",
-            schemaPath: "#/properties/autoScalingGroups/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        const len2 = data6.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data7 = data6[i2];
-          if (typeof data7 === "string") {
-            if (func2(data7) > 256) {
-              const err19 = {
-                instancePath: instancePath + "/autoScalingGroups/" + i2,
-                schemaPath: "#/properties/autoScalingGroups/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 256 },
-                message: "must NOT have more than 256 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (func2(data7) < 1) {
-              const err20 = {
-                instancePath: instancePath + "/autoScalingGroups/" + i2,
-                schemaPath: "#/properties/autoScalingGroups/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = {
-              instancePath: instancePath + "/autoScalingGroups/" + i2,
-              schemaPath: "#/properties/autoScalingGroups/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data6 !== null) {
+        if (Array.isArray(data6)) {
+          if (data6.length > 20) {
+            const err17 = {
+              instancePath: instancePath + "/autoScalingGroups",
+              schemaPath: "#/properties/autoScalingGroups/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 20 },
+              message: "must NOT have more than 20 items",
+              schema: 20,
+              parentSchema: schema12.properties.autoScalingGroups.orNull,
+              data: data6,
             };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err17];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err17);
             }
             errors++;
           }
-        }
-      } else {
-        const err22 = {
-          instancePath: instancePath + "/autoScalingGroups",
-          schemaPath: "#/properties/autoScalingGroups/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err22];
+          if (data6.length < 0) {
+            const err18 = {
+              instancePath: instancePath + "/autoScalingGroups",
+              schemaPath: "#/properties/autoScalingGroups/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.autoScalingGroups.orNull,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          const len2 = data6.length;
+          for (let i2 = 0; i2 < len2; i2++) {
+            let data7 = data6[i2];
+            if (typeof data7 === "string") {
+              if (func2(data7) > 256) {
+                const err19 = {
+                  instancePath: instancePath + "/autoScalingGroups/" + i2,
+                  schemaPath: "#/properties/autoScalingGroups/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 256 },
+                  message: "must NOT have more than 256 characters",
+                  schema: 256,
+                  parentSchema: schema12.properties.autoScalingGroups.orNull.items,
+                  data: data7,
+                };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (func2(data7) < 1) {
+                const err20 = {
+                  instancePath: instancePath + "/autoScalingGroups/" + i2,
+                  schemaPath: "#/properties/autoScalingGroups/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.autoScalingGroups.orNull.items,
+                  data: data7,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            } else {
+              const err21 = {
+                instancePath: instancePath + "/autoScalingGroups/" + i2,
+                schemaPath: "#/properties/autoScalingGroups/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.autoScalingGroups.orNull.items.type,
+                parentSchema: schema12.properties.autoScalingGroups.orNull.items,
+                data: data7,
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err22);
+          const err22 = {
+            instancePath: instancePath + "/autoScalingGroups",
+            schemaPath: "#/properties/autoScalingGroups/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.autoScalingGroups.orNull.type,
+            parentSchema: schema12.properties.autoScalingGroups.orNull,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.creationTimeRange !== undefined) {
       let data8 = data.creationTimeRange;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.beginDate !== undefined) {
-          let data9 = data8.beginDate;
-          if (!(data9 instanceof Date) || Number.isNaN(data9.getTime())) {
-            const err23 = {
-              instancePath: instancePath + "/creationTimeRange/beginDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
+      if (data8 !== null) {
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (data8.beginDate !== undefined) {
+            let data9 = data8.beginDate;
+            if (data9 !== null) {
+              if (!(data9 instanceof Date) || Number.isNaN(data9.getTime())) {
+                const err23 = {
+                  instancePath: instancePath + "/creationTimeRange/beginDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/beginDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema14.properties.beginDate.orNull,
+                  data: data9,
+                };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-        if (data8.endDate !== undefined) {
-          let data10 = data8.endDate;
-          if (!(data10 instanceof Date) || Number.isNaN(data10.getTime())) {
-            const err24 = {
-              instancePath: instancePath + "/creationTimeRange/endDate",
-              schemaPath:
-                "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/smithyType",
-              keyword: "smithyType",
-              params: { type: "timestamp" },
-              message: "must be a Date",
-            };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
+          if (data8.endDate !== undefined) {
+            let data10 = data8.endDate;
+            if (data10 !== null) {
+              if (!(data10 instanceof Date) || Number.isNaN(data10.getTime())) {
+                const err24 = {
+                  instancePath: instancePath + "/creationTimeRange/endDate",
+                  schemaPath:
+                    "urn:smithy:com.amazonaws.inspector:TimestampRange/properties/endDate/orNull/smithyType",
+                  keyword: "smithyType",
+                  params: { type: "timestamp" },
+                  message: "must be a Date",
+                  schema: "timestamp",
+                  parentSchema: schema14.properties.endDate.orNull,
+                  data: data10,
+                };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
-        }
-      } else {
-        const err25 = {
-          instancePath: instancePath + "/creationTimeRange",
-          schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err25];
         } else {
-          vErrors.push(err25);
+          const err25 = {
+            instancePath: instancePath + "/creationTimeRange",
+            schemaPath: "urn:smithy:com.amazonaws.inspector:TimestampRange/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema14.type,
+            parentSchema: schema14,
+            data: data8,
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.ruleNames !== undefined) {
       let data11 = data.ruleNames;
-      if (Array.isArray(data11)) {
-        if (data11.length > 50) {
-          const err26 = {
-            instancePath: instancePath + "/ruleNames",
-            schemaPath: "#/properties/ruleNames/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data11.length < 0) {
-          const err27 = {
-            instancePath: instancePath + "/ruleNames",
-            schemaPath: "#/properties/ruleNames/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        const len3 = data11.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data12 = data11[i3];
-          if (typeof data12 === "string") {
-            if (func2(data12) > 1000) {
-              const err28 = {
-                instancePath: instancePath + "/ruleNames/" + i3,
-                schemaPath: "#/properties/ruleNames/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 1000 },
-                message: "must NOT have more than 1000 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-          } else {
-            const err29 = {
-              instancePath: instancePath + "/ruleNames/" + i3,
-              schemaPath: "#/properties/ruleNames/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data11 !== null) {
+        if (Array.isArray(data11)) {
+          if (data11.length > 50) {
+            const err26 = {
+              instancePath: instancePath + "/ruleNames",
+              schemaPath: "#/properties/ruleNames/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.ruleNames.orNull,
+              data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err26];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err26);
             }
             errors++;
           }
-        }
-      } else {
-        const err30 = {
-          instancePath: instancePath + "/ruleNames",
-          schemaPath: "#/properties/ruleNames/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err30];
+          if (data11.length < 0) {
+            const err27 = {
+              instancePath: instancePath + "/ruleNames",
+              schemaPath: "#/properties/ruleNames/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.ruleNames.orNull,
+              data: data11,
+            };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+          const len3 = data11.length;
+          for (let i3 = 0; i3 < len3; i3++) {
+            let data12 = data11[i3];
+            if (typeof data12 === "string") {
+              if (func2(data12) > 1000) {
+                const err28 = {
+                  instancePath: instancePath + "/ruleNames/" + i3,
+                  schemaPath: "#/properties/ruleNames/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 1000 },
+                  message: "must NOT have more than 1000 characters",
+                  schema: 1000,
+                  parentSchema: schema12.properties.ruleNames.orNull.items,
+                  data: data12,
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            } else {
+              const err29 = {
+                instancePath: instancePath + "/ruleNames/" + i3,
+                schemaPath: "#/properties/ruleNames/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.ruleNames.orNull.items.type,
+                parentSchema: schema12.properties.ruleNames.orNull.items,
+                data: data12,
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err30);
+          const err30 = {
+            instancePath: instancePath + "/ruleNames",
+            schemaPath: "#/properties/ruleNames/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.ruleNames.orNull.type,
+            parentSchema: schema12.properties.ruleNames.orNull,
+            data: data11,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackageArns !== undefined) {
       let data13 = data.rulesPackageArns;
-      if (Array.isArray(data13)) {
-        if (data13.length > 50) {
-          const err31 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data13.length < 0) {
-          const err32 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        const len4 = data13.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data14 = data13[i4];
-          if (typeof data14 === "string") {
-            if (func2(data14) > 300) {
-              const err33 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i4,
-                schemaPath: "#/properties/rulesPackageArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (func2(data14) < 1) {
-              const err34 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i4,
-                schemaPath: "#/properties/rulesPackageArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-          } else {
-            const err35 = {
-              instancePath: instancePath + "/rulesPackageArns/" + i4,
-              schemaPath: "#/properties/rulesPackageArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data13 !== null) {
+        if (Array.isArray(data13)) {
+          if (data13.length > 50) {
+            const err31 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err31];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err31);
             }
             errors++;
           }
-        }
-      } else {
-        const err36 = {
-          instancePath: instancePath + "/rulesPackageArns",
-          schemaPath: "#/properties/rulesPackageArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err36];
+          if (data13.length < 0) {
+            const err32 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data13,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          const len4 = data13.length;
+          for (let i4 = 0; i4 < len4; i4++) {
+            let data14 = data13[i4];
+            if (typeof data14 === "string") {
+              if (func2(data14) > 300) {
+                const err33 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i4,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+              if (func2(data14) < 1) {
+                const err34 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i4,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            } else {
+              const err35 = {
+                instancePath: instancePath + "/rulesPackageArns/" + i4,
+                schemaPath: "#/properties/rulesPackageArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.rulesPackageArns.orNull.items.type,
+                parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                data: data14,
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err36);
+          const err36 = {
+            instancePath: instancePath + "/rulesPackageArns",
+            schemaPath: "#/properties/rulesPackageArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.rulesPackageArns.orNull.type,
+            parentSchema: schema12.properties.rulesPackageArns.orNull,
+            data: data13,
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.severities !== undefined) {
       let data15 = data.severities;
-      if (Array.isArray(data15)) {
-        if (data15.length > 50) {
-          const err37 = {
-            instancePath: instancePath + "/severities",
-            schemaPath: "#/properties/severities/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        if (data15.length < 0) {
-          const err38 = {
-            instancePath: instancePath + "/severities",
-            schemaPath: "#/properties/severities/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        const len5 = data15.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data16 = data15[i5];
-          if (typeof data16 !== "string") {
-            const err39 = {
-              instancePath: instancePath + "/severities/" + i5,
-              schemaPath: "#/properties/severities/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data15 !== null) {
+        if (Array.isArray(data15)) {
+          if (data15.length > 50) {
+            const err37 = {
+              instancePath: instancePath + "/severities",
+              schemaPath: "#/properties/severities/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.severities.orNull,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err37];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err37);
             }
             errors++;
           }
-          if (
-            !(
-              data16 === "Low" ||
-              data16 === "Medium" ||
-              data16 === "High" ||
-              data16 === "Informational" ||
-              data16 === "Undefined"
-            )
-          ) {
-            const err40 = {
-              instancePath: instancePath + "/severities/" + i5,
-              schemaPath: "#/properties/severities/items/enum",
-              keyword: "enum",
-              params: { allowedValues: schema12.properties.severities.items.enum },
-              message: "must be equal to one of the allowed values",
+          if (data15.length < 0) {
+            const err38 = {
+              instancePath: instancePath + "/severities",
+              schemaPath: "#/properties/severities/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.severities.orNull,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err38];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err38);
             }
             errors++;
           }
-        }
-      } else {
-        const err41 = {
-          instancePath: instancePath + "/severities",
-          schemaPath: "#/properties/severities/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err41];
+          const len5 = data15.length;
+          for (let i5 = 0; i5 < len5; i5++) {
+            let data16 = data15[i5];
+            if (typeof data16 !== "string") {
+              const err39 = {
+                instancePath: instancePath + "/severities/" + i5,
+                schemaPath: "#/properties/severities/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.severities.orNull.items.type,
+                parentSchema: schema12.properties.severities.orNull.items,
+                data: data16,
+              };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (
+              !(
+                data16 === "Low" ||
+                data16 === "Medium" ||
+                data16 === "High" ||
+                data16 === "Informational" ||
+                data16 === "Undefined"
+              )
+            ) {
+              const err40 = {
+                instancePath: instancePath + "/severities/" + i5,
+                schemaPath: "#/properties/severities/orNull/items/enum",
+                keyword: "enum",
+                params: { allowedValues: schema12.properties.severities.orNull.items.enum },
+                message: "must be equal to one of the allowed values",
+                schema: schema12.properties.severities.orNull.items.enum,
+                parentSchema: schema12.properties.severities.orNull.items,
+                data: data16,
+              };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err41);
+          const err41 = {
+            instancePath: instancePath + "/severities",
+            schemaPath: "#/properties/severities/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.severities.orNull.type,
+            parentSchema: schema12.properties.severities.orNull,
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.userAttributes !== undefined) {
       let data17 = data.userAttributes;
-      if (Array.isArray(data17)) {
-        if (data17.length > 50) {
-          const err42 = {
-            instancePath: instancePath + "/userAttributes",
-            schemaPath: "#/properties/userAttributes/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        if (data17.length < 0) {
-          const err43 = {
-            instancePath: instancePath + "/userAttributes",
-            schemaPath: "#/properties/userAttributes/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-        const len6 = data17.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data18 = data17[i6];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.key === undefined) {
-              const err44 = {
-                instancePath: instancePath + "/userAttributes/" + i6,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
-                keyword: "required",
-                params: { missingProperty: "key" },
-                message: "must have required property '" + "key" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-            if (data18.key !== undefined) {
-              let data19 = data18.key;
-              if (typeof data19 === "string") {
-                if (func2(data19) > 128) {
-                  const err45 = {
-                    instancePath: instancePath + "/userAttributes/" + i6 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-                if (func2(data19) < 1) {
-                  const err46 = {
-                    instancePath: instancePath + "/userAttributes/" + i6 + "/key",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err46];
-                  } else {
-                    vErrors.push(err46);
-                  }
-                  errors++;
-                }
-              } else {
-                const err47 = {
-                  instancePath: instancePath + "/userAttributes/" + i6 + "/key",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (data18.value !== undefined) {
-              let data20 = data18.value;
-              if (typeof data20 === "string") {
-                if (func2(data20) > 256) {
-                  const err48 = {
-                    instancePath: instancePath + "/userAttributes/" + i6 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-                if (func2(data20) < 1) {
-                  const err49 = {
-                    instancePath: instancePath + "/userAttributes/" + i6 + "/value",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-              } else {
-                const err50 = {
-                  instancePath: instancePath + "/userAttributes/" + i6 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err51 = {
-              instancePath: instancePath + "/userAttributes/" + i6,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data17 !== null) {
+        if (Array.isArray(data17)) {
+          if (data17.length > 50) {
+            const err42 = {
+              instancePath: instancePath + "/userAttributes",
+              schemaPath: "#/properties/userAttributes/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema12.properties.userAttributes.orNull,
+              data: data17,
             };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err42];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err42);
             }
             errors++;
           }
-        }
-      } else {
-        const err52 = {
-          instancePath: instancePath + "/userAttributes",
-          schemaPath: "#/properties/userAttributes/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err52];
+          if (data17.length < 0) {
+            const err43 = {
+              instancePath: instancePath + "/userAttributes",
+              schemaPath: "#/properties/userAttributes/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.userAttributes.orNull,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+          const len6 = data17.length;
+          for (let i6 = 0; i6 < len6; i6++) {
+            let data18 = data17[i6];
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              if (data18.key === undefined) {
+                const err44 = {
+                  instancePath: instancePath + "/userAttributes/" + i6,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/required",
+                  keyword: "required",
+                  params: { missingProperty: "key" },
+                  message: "must have required property '" + "key" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              if (data18.key !== undefined) {
+                let data19 = data18.key;
+                if (typeof data19 === "string") {
+                  if (func2(data19) > 128) {
+                    const err45 = {
+                      instancePath: instancePath + "/userAttributes/" + i6 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema13.properties.key,
+                      data: data19,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                  if (func2(data19) < 1) {
+                    const err46 = {
+                      instancePath: instancePath + "/userAttributes/" + i6 + "/key",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.key,
+                      data: data19,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err47 = {
+                    instancePath: instancePath + "/userAttributes/" + i6 + "/key",
+                    schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/properties/key/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.key.type,
+                    parentSchema: schema13.properties.key,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+              if (data18.value !== undefined) {
+                let data20 = data18.value;
+                if (data20 !== null) {
+                  if (typeof data20 === "string") {
+                    if (func2(data20) > 256) {
+                      const err48 = {
+                        instancePath: instancePath + "/userAttributes/" + i6 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data20,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err48];
+                      } else {
+                        vErrors.push(err48);
+                      }
+                      errors++;
+                    }
+                    if (func2(data20) < 1) {
+                      const err49 = {
+                        instancePath: instancePath + "/userAttributes/" + i6 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data20,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err50 = {
+                      instancePath: instancePath + "/userAttributes/" + i6 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Attribute/properties/value/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema13.properties.value.orNull.type,
+                      parentSchema: schema13.properties.value.orNull,
+                      data: data20,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err51 = {
+                instancePath: instancePath + "/userAttributes/" + i6,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:Attribute/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err52);
+          const err52 = {
+            instancePath: instancePath + "/userAttributes",
+            schemaPath: "#/properties/userAttributes/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.userAttributes.orNull.type,
+            parentSchema: schema12.properties.userAttributes.orNull,
+            data: data17,
+          };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -995,6 +1199,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err53];
@@ -1015,213 +1222,258 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentRunArns !== undefined) {
       let data0 = data.assessmentRunArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 50) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentRunArns",
-            schemaPath: "#/properties/assessmentRunArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRunArns",
-            schemaPath: "#/properties/assessmentRunArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/assessmentRunArns/" + i0,
-                schemaPath: "#/properties/assessmentRunArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/assessmentRunArns/" + i0,
-                schemaPath: "#/properties/assessmentRunArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/assessmentRunArns/" + i0,
-              schemaPath: "#/properties/assessmentRunArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 50) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentRunArns",
+              schemaPath: "#/properties/assessmentRunArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 50 },
+              message: "must NOT have more than 50 items",
+              schema: 50,
+              parentSchema: schema11.properties.assessmentRunArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/assessmentRunArns",
-          schemaPath: "#/properties/assessmentRunArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRunArns",
+              schemaPath: "#/properties/assessmentRunArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema11.properties.assessmentRunArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/assessmentRunArns/" + i0,
+                  schemaPath: "#/properties/assessmentRunArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema11.properties.assessmentRunArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/assessmentRunArns/" + i0,
+                  schemaPath: "#/properties/assessmentRunArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema11.properties.assessmentRunArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/assessmentRunArns/" + i0,
+                schemaPath: "#/properties/assessmentRunArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema11.properties.assessmentRunArns.orNull.items.type,
+                parentSchema: schema11.properties.assessmentRunArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/assessmentRunArns",
+            schemaPath: "#/properties/assessmentRunArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema11.properties.assessmentRunArns.orNull.type,
+            parentSchema: schema11.properties.assessmentRunArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.filter !== undefined) {
-      if (
-        !validate11(data.filter, {
-          instancePath: instancePath + "/filter",
-          parentData: data,
-          parentDataProperty: "filter",
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors = vErrors.length;
+      let data2 = data.filter;
+      if (data2 !== null) {
+        if (
+          !validate11(data2, {
+            instancePath: instancePath + "/filter",
+            parentData: data,
+            parentDataProperty: "filter",
+            rootData,
+          })
+        ) {
+          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+          errors = vErrors.length;
+        }
       }
     }
     if (data.maxResults !== undefined) {
       let data3 = data.maxResults;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err6 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 > 2147483647 || isNaN(data3)) {
-          const err7 = {
+      if (data3 !== null) {
+        if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+          const err6 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data3,
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
-        if (data3 < -2147483648 || isNaN(data3)) {
-          const err8 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+        if (typeof data3 == "number" && isFinite(data3)) {
+          if (data3 > 2147483647 || isNaN(data3)) {
+            const err7 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
+          if (data3 < -2147483648 || isNaN(data3)) {
+            const err8 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data4 = data.nextToken;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 300) {
-          const err9 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
+      if (data4 !== null) {
+        if (typeof data4 === "string") {
+          if (func2(data4) > 300) {
+            const err9 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data4) < 1) {
-          const err10 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+          if (func2(data4) < 1) {
+            const err10 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
         } else {
-          vErrors.push(err11);
+          const err11 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1231,6 +1483,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err12];
@@ -1248,12 +1503,14 @@ const schema16 = {
   type: "object",
   properties: {
     findingArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate13(
@@ -1265,150 +1522,181 @@ function validate13(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.findingArns !== undefined) {
       let data0 = data.findingArns;
-      if (Array.isArray(data0)) {
-        if (data0.length > 100) {
-          const err0 = {
-            instancePath: instancePath + "/findingArns",
-            schemaPath: "#/properties/findingArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/findingArns",
-            schemaPath: "#/properties/findingArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) > 300) {
-              const err2 = {
-                instancePath: instancePath + "/findingArns/" + i0,
-                schemaPath: "#/properties/findingArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func2(data1) < 1) {
-              const err3 = {
-                instancePath: instancePath + "/findingArns/" + i0,
-                schemaPath: "#/properties/findingArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = {
-              instancePath: instancePath + "/findingArns/" + i0,
-              schemaPath: "#/properties/findingArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 100) {
+            const err0 = {
+              instancePath: instancePath + "/findingArns",
+              schemaPath: "#/properties/findingArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema16.properties.findingArns.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err0];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/findingArns",
-          schemaPath: "#/properties/findingArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/findingArns",
+              schemaPath: "#/properties/findingArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema16.properties.findingArns.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (typeof data1 === "string") {
+              if (func2(data1) > 300) {
+                const err2 = {
+                  instancePath: instancePath + "/findingArns/" + i0,
+                  schemaPath: "#/properties/findingArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema16.properties.findingArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (func2(data1) < 1) {
+                const err3 = {
+                  instancePath: instancePath + "/findingArns/" + i0,
+                  schemaPath: "#/properties/findingArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema16.properties.findingArns.orNull.items,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            } else {
+              const err4 = {
+                instancePath: instancePath + "/findingArns/" + i0,
+                schemaPath: "#/properties/findingArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema16.properties.findingArns.orNull.items.type,
+                parentSchema: schema16.properties.findingArns.orNull.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/findingArns",
+            schemaPath: "#/properties/findingArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema16.properties.findingArns.orNull.type,
+            parentSchema: schema16.properties.findingArns.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data2 = data.nextToken;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 300) {
-          const err6 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
+      if (data2 !== null) {
+        if (typeof data2 === "string") {
+          if (func2(data2) > 300) {
+            const err6 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema16.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
+          if (func2(data2) < 1) {
+            const err7 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema16.properties.nextToken.orNull,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema16.properties.nextToken.orNull.type,
+            parentSchema: schema16.properties.nextToken.orNull,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -1418,6 +1706,9 @@ function validate13(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema16.type,
+      parentSchema: schema16,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];

@@ -6,8 +6,8 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:ListRulesPackagesRequest",
   type: "object",
   properties: {
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 function validate10(
@@ -19,101 +19,123 @@ function validate10(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxResults !== undefined) {
       let data0 = data.maxResults;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 > 2147483647 || isNaN(data0)) {
-          const err1 = {
+      if (data0 !== null) {
+        if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+          const err0 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data0,
           };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err0];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err0);
           }
           errors++;
         }
-        if (data0 < -2147483648 || isNaN(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
+        if (typeof data0 == "number" && isFinite(data0)) {
+          if (data0 > 2147483647 || isNaN(data0)) {
+            const err1 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
+          if (data0 < -2147483648 || isNaN(data0)) {
+            const err2 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data1 = data.nextToken;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 300) {
-          const err3 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
+      if (data1 !== null) {
+        if (typeof data1 === "string") {
+          if (func2(data1) > 300) {
+            const err3 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+          if (func2(data1) < 1) {
+            const err4 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
         } else {
-          vErrors.push(err5);
+          const err5 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -123,6 +145,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err6];
@@ -139,12 +164,14 @@ const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:ListRulesPackagesResponse",
   type: "object",
   properties: {
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
     rulesPackageArns: {
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 300 },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { type: "string", minLength: 1, maxLength: 300 },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
   },
 };
@@ -157,150 +184,181 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.nextToken !== undefined) {
       let data0 = data.nextToken;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.nextToken.orNull.type,
+            parentSchema: schema12.properties.nextToken.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.rulesPackageArns !== undefined) {
       let data1 = data.rulesPackageArns;
-      if (Array.isArray(data1)) {
-        if (data1.length > 100) {
-          const err3 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.length < 0) {
-          const err4 = {
-            instancePath: instancePath + "/rulesPackageArns",
-            schemaPath: "#/properties/rulesPackageArns/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (typeof data2 === "string") {
-            if (func2(data2) > 300) {
-              const err5 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 300 },
-                message: "must NOT have more than 300 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (func2(data2) < 1) {
-              const err6 = {
-                instancePath: instancePath + "/rulesPackageArns/" + i0,
-                schemaPath: "#/properties/rulesPackageArns/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          } else {
-            const err7 = {
-              instancePath: instancePath + "/rulesPackageArns/" + i0,
-              schemaPath: "#/properties/rulesPackageArns/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+      if (data1 !== null) {
+        if (Array.isArray(data1)) {
+          if (data1.length > 100) {
+            const err3 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err3];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err3);
             }
             errors++;
           }
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/rulesPackageArns",
-          schemaPath: "#/properties/rulesPackageArns/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
+          if (data1.length < 0) {
+            const err4 = {
+              instancePath: instancePath + "/rulesPackageArns",
+              schemaPath: "#/properties/rulesPackageArns/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.rulesPackageArns.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+          const len0 = data1.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
+            if (typeof data2 === "string") {
+              if (func2(data2) > 300) {
+                const err5 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 300 },
+                  message: "must NOT have more than 300 characters",
+                  schema: 300,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+              if (func2(data2) < 1) {
+                const err6 = {
+                  instancePath: instancePath + "/rulesPackageArns/" + i0,
+                  schemaPath: "#/properties/rulesPackageArns/orNull/items/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
+                  schema: 1,
+                  parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            } else {
+              const err7 = {
+                instancePath: instancePath + "/rulesPackageArns/" + i0,
+                schemaPath: "#/properties/rulesPackageArns/orNull/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+                schema: schema12.properties.rulesPackageArns.orNull.items.type,
+                parentSchema: schema12.properties.rulesPackageArns.orNull.items,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err8);
+          const err8 = {
+            instancePath: instancePath + "/rulesPackageArns",
+            schemaPath: "#/properties/rulesPackageArns/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.rulesPackageArns.orNull.type,
+            parentSchema: schema12.properties.rulesPackageArns.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -310,6 +368,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err9];

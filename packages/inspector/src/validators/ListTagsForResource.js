@@ -22,6 +22,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceArn" },
         message: "must have required property '" + "resourceArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -40,6 +43,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.resourceArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -55,6 +61,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.resourceArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -70,6 +79,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.resourceArn.type,
+          parentSchema: schema11.properties.resourceArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -86,6 +98,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err4];
@@ -103,10 +118,12 @@ const schema12 = {
   type: "object",
   properties: {
     tags: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Tag" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Tag" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
 };
@@ -115,7 +132,7 @@ const schema13 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -128,184 +145,224 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.tags !== undefined) {
       let data0 = data.tags;
-      if (Array.isArray(data0)) {
-        if (data0.length > 10) {
-          const err0 = {
-            instancePath: instancePath + "/tags",
-            schemaPath: "#/properties/tags/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/tags",
-            schemaPath: "#/properties/tags/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.key === undefined) {
-              const err2 = {
-                instancePath: instancePath + "/tags/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/required",
-                keyword: "required",
-                params: { missingProperty: "key" },
-                message: "must have required property '" + "key" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1.key !== undefined) {
-              let data2 = data1.key;
-              if (typeof data2 === "string") {
-                if (func2(data2) > 128) {
-                  const err3 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/key",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err3];
-                  } else {
-                    vErrors.push(err3);
-                  }
-                  errors++;
-                }
-                if (func2(data2) < 1) {
-                  const err4 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/key",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  } else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              } else {
-                const err5 = {
-                  instancePath: instancePath + "/tags/" + i0 + "/key",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-            if (data1.value !== undefined) {
-              let data3 = data1.value;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 256) {
-                  const err6 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-                if (func2(data3) < 1) {
-                  const err7 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              } else {
-                const err8 = {
-                  instancePath: instancePath + "/tags/" + i0 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err9 = {
-              instancePath: instancePath + "/tags/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 10) {
+            const err0 = {
+              instancePath: instancePath + "/tags",
+              schemaPath: "#/properties/tags/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema12.properties.tags.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err0];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + "/tags",
-          schemaPath: "#/properties/tags/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/tags",
+              schemaPath: "#/properties/tags/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.tags.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.key === undefined) {
+                const err2 = {
+                  instancePath: instancePath + "/tags/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/required",
+                  keyword: "required",
+                  params: { missingProperty: "key" },
+                  message: "must have required property '" + "key" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (data1.key !== undefined) {
+                let data2 = data1.key;
+                if (typeof data2 === "string") {
+                  if (func2(data2) > 128) {
+                    const err3 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/key",
+                      schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema13.properties.key,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                  if (func2(data2) < 1) {
+                    const err4 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/key",
+                      schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.key,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err5 = {
+                    instancePath: instancePath + "/tags/" + i0 + "/key",
+                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.key.type,
+                    parentSchema: schema13.properties.key,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.value !== undefined) {
+                let data3 = data1.value;
+                if (data3 !== null) {
+                  if (typeof data3 === "string") {
+                    if (func2(data3) > 256) {
+                      const err6 = {
+                        instancePath: instancePath + "/tags/" + i0 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors++;
+                    }
+                    if (func2(data3) < 1) {
+                      const err7 = {
+                        instancePath: instancePath + "/tags/" + i0 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema13.properties.value.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err8 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema13.properties.value.orNull.type,
+                      parentSchema: schema13.properties.value.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err9 = {
+                instancePath: instancePath + "/tags/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err10);
+          const err10 = {
+            instancePath: instancePath + "/tags",
+            schemaPath: "#/properties/tags/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.tags.orNull.type,
+            parentSchema: schema12.properties.tags.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -315,6 +372,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err11];

@@ -6,8 +6,8 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:PreviewAgentsRequest",
   type: "object",
   properties: {
-    maxResults: { type: "integer", minimum: -2147483648, maximum: 2147483647 },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    maxResults: { orNull: { type: "integer", minimum: -2147483648, maximum: 2147483647 } },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
     previewAgentsArn: { type: "string", minLength: 1, maxLength: 300 },
   },
   required: ["previewAgentsArn"],
@@ -26,6 +26,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "previewAgentsArn" },
         message: "must have required property '" + "previewAgentsArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -36,101 +39,123 @@ function validate10(
     }
     if (data.maxResults !== undefined) {
       let data0 = data.maxResults;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/maxResults",
-          schemaPath: "#/properties/maxResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 > 2147483647 || isNaN(data0)) {
-          const err2 = {
+      if (data0 !== null) {
+        if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+          const err1 = {
             instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
+            schemaPath: "#/properties/maxResults/orNull/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+            schema: schema11.properties.maxResults.orNull.type,
+            parentSchema: schema11.properties.maxResults.orNull,
+            data: data0,
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err1];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
-        if (data0 < -2147483648 || isNaN(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/maxResults",
-            schemaPath: "#/properties/maxResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: -2147483648 },
-            message: "must be >= -2147483648",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
+        if (typeof data0 == "number" && isFinite(data0)) {
+          if (data0 > 2147483647 || isNaN(data0)) {
+            const err2 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 2147483647 },
+              message: "must be <= 2147483647",
+              schema: 2147483647,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
           }
-          errors++;
+          if (data0 < -2147483648 || isNaN(data0)) {
+            const err3 = {
+              instancePath: instancePath + "/maxResults",
+              schemaPath: "#/properties/maxResults/orNull/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: -2147483648 },
+              message: "must be >= -2147483648",
+              schema: -2147483648,
+              parentSchema: schema11.properties.maxResults.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
         }
       }
     }
     if (data.nextToken !== undefined) {
       let data1 = data.nextToken;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 300) {
-          const err4 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+      if (data1 !== null) {
+        if (typeof data1 === "string") {
+          if (func2(data1) > 300) {
+            const err4 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err5 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
+          if (func2(data1) < 1) {
+            const err5 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.nextToken.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.nextToken.orNull.type,
+            parentSchema: schema11.properties.nextToken.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.previewAgentsArn !== undefined) {
@@ -143,6 +168,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.previewAgentsArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -158,6 +186,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.previewAgentsArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -173,6 +204,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.previewAgentsArn.type,
+          parentSchema: schema11.properties.previewAgentsArn,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -189,6 +223,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err10];
@@ -206,12 +243,14 @@ const schema12 = {
   type: "object",
   properties: {
     agentPreviews: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:AgentPreview" },
-      minItems: 0,
-      maxItems: 100,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:AgentPreview" },
+        minItems: 0,
+        maxItems: 100,
+      },
     },
-    nextToken: { type: "string", minLength: 1, maxLength: 300 },
+    nextToken: { orNull: { type: "string", minLength: 1, maxLength: 300 } },
   },
 };
 const schema13 = {
@@ -219,7 +258,7 @@ const schema13 = {
   type: "object",
   properties: {
     agentId: { type: "string", minLength: 1, maxLength: 128 },
-    autoScalingGroup: { type: "string", minLength: 1, maxLength: 256 },
+    autoScalingGroup: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["agentId"],
 };
@@ -232,239 +271,287 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.agentPreviews !== undefined) {
       let data0 = data.agentPreviews;
-      if (Array.isArray(data0)) {
-        if (data0.length > 100) {
-          const err0 = {
-            instancePath: instancePath + "/agentPreviews",
-            schemaPath: "#/properties/agentPreviews/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0.length < 0) {
-          const err1 = {
-            instancePath: instancePath + "/agentPreviews",
-            schemaPath: "#/properties/agentPreviews/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.agentId === undefined) {
-              const err2 = {
-                instancePath: instancePath + "/agentPreviews/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:AgentPreview/required",
-                keyword: "required",
-                params: { missingProperty: "agentId" },
-                message: "must have required property '" + "agentId" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1.agentId !== undefined) {
-              let data2 = data1.agentId;
-              if (typeof data2 === "string") {
-                if (func2(data2) > 128) {
-                  const err3 = {
-                    instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err3];
-                  } else {
-                    vErrors.push(err3);
-                  }
-                  errors++;
-                }
-                if (func2(data2) < 1) {
-                  const err4 = {
-                    instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  } else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              } else {
-                const err5 = {
-                  instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-            if (data1.autoScalingGroup !== undefined) {
-              let data3 = data1.autoScalingGroup;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 256) {
-                  const err6 = {
-                    instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-                if (func2(data3) < 1) {
-                  const err7 = {
-                    instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
-                    schemaPath:
-                      "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              } else {
-                const err8 = {
-                  instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err9 = {
-              instancePath: instancePath + "/agentPreviews/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:AgentPreview/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data0 !== null) {
+        if (Array.isArray(data0)) {
+          if (data0.length > 100) {
+            const err0 = {
+              instancePath: instancePath + "/agentPreviews",
+              schemaPath: "#/properties/agentPreviews/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 items",
+              schema: 100,
+              parentSchema: schema12.properties.agentPreviews.orNull,
+              data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err0];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err0);
             }
             errors++;
           }
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + "/agentPreviews",
-          schemaPath: "#/properties/agentPreviews/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
+          if (data0.length < 0) {
+            const err1 = {
+              instancePath: instancePath + "/agentPreviews",
+              schemaPath: "#/properties/agentPreviews/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema12.properties.agentPreviews.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.agentId === undefined) {
+                const err2 = {
+                  instancePath: instancePath + "/agentPreviews/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:AgentPreview/required",
+                  keyword: "required",
+                  params: { missingProperty: "agentId" },
+                  message: "must have required property '" + "agentId" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
+                };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+              if (data1.agentId !== undefined) {
+                let data2 = data1.agentId;
+                if (typeof data2 === "string") {
+                  if (func2(data2) > 128) {
+                    const err3 = {
+                      instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema13.properties.agentId,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                  if (func2(data2) < 1) {
+                    const err4 = {
+                      instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema13.properties.agentId,
+                      data: data2,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err5 = {
+                    instancePath: instancePath + "/agentPreviews/" + i0 + "/agentId",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/agentId/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.agentId.type,
+                    parentSchema: schema13.properties.agentId,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.autoScalingGroup !== undefined) {
+                let data3 = data1.autoScalingGroup;
+                if (data3 !== null) {
+                  if (typeof data3 === "string") {
+                    if (func2(data3) > 256) {
+                      const err6 = {
+                        instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema13.properties.autoScalingGroup.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors++;
+                    }
+                    if (func2(data3) < 1) {
+                      const err7 = {
+                        instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema13.properties.autoScalingGroup.orNull,
+                        data: data3,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err8 = {
+                      instancePath: instancePath + "/agentPreviews/" + i0 + "/autoScalingGroup",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:AgentPreview/properties/autoScalingGroup/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema13.properties.autoScalingGroup.orNull.type,
+                      parentSchema: schema13.properties.autoScalingGroup.orNull,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err9 = {
+                instancePath: instancePath + "/agentPreviews/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:AgentPreview/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err10);
+          const err10 = {
+            instancePath: instancePath + "/agentPreviews",
+            schemaPath: "#/properties/agentPreviews/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema12.properties.agentPreviews.orNull.type,
+            parentSchema: schema12.properties.agentPreviews.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.nextToken !== undefined) {
       let data4 = data.nextToken;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 300) {
-          const err11 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
+      if (data4 !== null) {
+        if (typeof data4 === "string") {
+          if (func2(data4) > 300) {
+            const err11 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data4) < 1) {
-          const err12 = {
-            instancePath: instancePath + "/nextToken",
-            schemaPath: "#/properties/nextToken/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
+          if (func2(data4) < 1) {
+            const err12 = {
+              instancePath: instancePath + "/nextToken",
+              schemaPath: "#/properties/nextToken/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.nextToken.orNull,
+              data: data4,
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err13 = {
-          instancePath: instancePath + "/nextToken",
-          schemaPath: "#/properties/nextToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err13];
         } else {
-          vErrors.push(err13);
+          const err13 = {
+            instancePath: instancePath + "/nextToken",
+            schemaPath: "#/properties/nextToken/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.nextToken.orNull.type,
+            parentSchema: schema12.properties.nextToken.orNull,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -474,6 +561,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err14];

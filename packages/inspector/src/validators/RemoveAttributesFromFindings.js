@@ -35,6 +35,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "attributeKeys" },
         message: "must have required property '" + "attributeKeys" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -50,6 +53,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "findingArns" },
         message: "must have required property '" + "findingArns" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -68,6 +74,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.attributeKeys,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -83,6 +92,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 0 },
             message: "must NOT have fewer than 0 items",
+            schema: 0,
+            parentSchema: schema11.properties.attributeKeys,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -102,6 +114,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 128 },
                 message: "must NOT have more than 128 characters",
+                schema: 128,
+                parentSchema: schema11.properties.attributeKeys.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -117,6 +132,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.attributeKeys.items,
+                data: data1,
               };
               if (vErrors === null) {
                 vErrors = [err5];
@@ -132,6 +150,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.attributeKeys.items.type,
+              parentSchema: schema11.properties.attributeKeys.items,
+              data: data1,
             };
             if (vErrors === null) {
               vErrors = [err6];
@@ -148,6 +169,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.attributeKeys.type,
+          parentSchema: schema11.properties.attributeKeys,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -167,6 +191,9 @@ function validate10(
             keyword: "maxItems",
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
+            schema: 10,
+            parentSchema: schema11.properties.findingArns,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -182,6 +209,9 @@ function validate10(
             keyword: "minItems",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema11.properties.findingArns,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -201,6 +231,9 @@ function validate10(
                 keyword: "maxLength",
                 params: { limit: 300 },
                 message: "must NOT have more than 300 characters",
+                schema: 300,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data3,
               };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -216,6 +249,9 @@ function validate10(
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.findingArns.items,
+                data: data3,
               };
               if (vErrors === null) {
                 vErrors = [err11];
@@ -231,6 +267,9 @@ function validate10(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
+              schema: schema11.properties.findingArns.items.type,
+              parentSchema: schema11.properties.findingArns.items,
+              data: data3,
             };
             if (vErrors === null) {
               vErrors = [err12];
@@ -247,6 +286,9 @@ function validate10(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
+          schema: schema11.properties.findingArns.type,
+          parentSchema: schema11.properties.findingArns,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -263,6 +305,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err14];
@@ -280,8 +325,10 @@ const schema12 = {
   type: "object",
   properties: {
     failedItems: {
-      type: "object",
-      additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      orNull: {
+        type: "object",
+        additionalProperties: { $ref: "urn:smithy:com.amazonaws.inspector:FailedItemDetails" },
+      },
     },
   },
 };
@@ -313,147 +360,171 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.failedItems !== undefined) {
       let data0 = data.failedItems;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          let data1 = data0[key0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.failureCode === undefined) {
-              const err0 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "failureCode" },
-                message: "must have required property '" + "failureCode" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data1.retryable === undefined) {
-              const err1 = {
-                instancePath:
-                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
-                keyword: "required",
-                params: { missingProperty: "retryable" },
-                message: "must have required property '" + "retryable" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data1.failureCode !== undefined) {
-              let data2 = data1.failureCode;
-              if (typeof data2 !== "string") {
-                const err2 = {
+      if (data0 !== null) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (const key0 in data0) {
+            let data1 = data0[key0];
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.failureCode === undefined) {
+                const err0 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "failureCode" },
+                  message: "must have required property '" + "failureCode" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
-              if (
-                !(
-                  data2 === "INVALID_ARN" ||
-                  data2 === "DUPLICATE_ARN" ||
-                  data2 === "ITEM_DOES_NOT_EXIST" ||
-                  data2 === "ACCESS_DENIED" ||
-                  data2 === "LIMIT_EXCEEDED" ||
-                  data2 === "INTERNAL_ERROR"
-                )
-              ) {
-                const err3 = {
+              if (data1.retryable === undefined) {
+                const err1 = {
                   instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/failureCode",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema13.properties.failureCode.enum },
-                  message: "must be equal to one of the allowed values",
+                    instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/required",
+                  keyword: "required",
+                  params: { missingProperty: "retryable" },
+                  message: "must have required property '" + "retryable" + "'",
+                  schema: schema13.required,
+                  parentSchema: schema13,
+                  data: data1,
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err1];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err1);
                 }
                 errors++;
               }
-            }
-            if (data1.retryable !== undefined) {
-              if (typeof data1.retryable !== "boolean") {
-                const err4 = {
-                  instancePath:
-                    instancePath +
-                    "/failedItems/" +
-                    key0.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/retryable",
-                  schemaPath:
-                    "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
+              if (data1.failureCode !== undefined) {
+                let data2 = data1.failureCode;
+                if (typeof data2 !== "string") {
+                  const err2 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema13.properties.failureCode.type,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
                 }
-                errors++;
+                if (
+                  !(
+                    data2 === "INVALID_ARN" ||
+                    data2 === "DUPLICATE_ARN" ||
+                    data2 === "ITEM_DOES_NOT_EXIST" ||
+                    data2 === "ACCESS_DENIED" ||
+                    data2 === "LIMIT_EXCEEDED" ||
+                    data2 === "INTERNAL_ERROR"
+                  )
+                ) {
+                  const err3 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/failureCode",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/failureCode/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema13.properties.failureCode.enum },
+                    message: "must be equal to one of the allowed values",
+                    schema: schema13.properties.failureCode.enum,
+                    parentSchema: schema13.properties.failureCode,
+                    data: data2,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
               }
-            }
-          } else {
-            const err5 = {
-              instancePath:
-                instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
+              if (data1.retryable !== undefined) {
+                let data3 = data1.retryable;
+                if (typeof data3 !== "boolean") {
+                  const err4 = {
+                    instancePath:
+                      instancePath +
+                      "/failedItems/" +
+                      key0.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/retryable",
+                    schemaPath:
+                      "urn:smithy:com.amazonaws.inspector:FailedItemDetails/properties/retryable/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema13.properties.retryable.type,
+                    parentSchema: schema13.properties.retryable,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err5);
+              const err5 = {
+                instancePath:
+                  instancePath + "/failedItems/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "urn:smithy:com.amazonaws.inspector:FailedItemDetails/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema13.type,
+                parentSchema: schema13,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/failedItems",
-          schemaPath: "#/properties/failedItems/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
         } else {
-          vErrors.push(err6);
+          const err6 = {
+            instancePath: instancePath + "/failedItems",
+            schemaPath: "#/properties/failedItems/orNull/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+            schema: schema12.properties.failedItems.orNull.type,
+            parentSchema: schema12.properties.failedItems.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -463,6 +534,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];

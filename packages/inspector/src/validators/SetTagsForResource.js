@@ -8,10 +8,12 @@ const schema11 = {
   properties: {
     resourceArn: { type: "string", minLength: 1, maxLength: 300 },
     tags: {
-      type: "array",
-      items: { $ref: "urn:smithy:com.amazonaws.inspector:Tag" },
-      minItems: 0,
-      maxItems: 10,
+      orNull: {
+        type: "array",
+        items: { $ref: "urn:smithy:com.amazonaws.inspector:Tag" },
+        minItems: 0,
+        maxItems: 10,
+      },
     },
   },
   required: ["resourceArn"],
@@ -21,7 +23,7 @@ const schema12 = {
   type: "object",
   properties: {
     key: { type: "string", minLength: 1, maxLength: 128 },
-    value: { type: "string", minLength: 1, maxLength: 256 },
+    value: { orNull: { type: "string", minLength: 1, maxLength: 256 } },
   },
   required: ["key"],
 };
@@ -39,6 +41,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceArn" },
         message: "must have required property '" + "resourceArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -57,6 +62,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.resourceArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -72,6 +80,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.resourceArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -87,6 +98,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.resourceArn.type,
+          parentSchema: schema11.properties.resourceArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -98,184 +112,224 @@ function validate10(
     }
     if (data.tags !== undefined) {
       let data1 = data.tags;
-      if (Array.isArray(data1)) {
-        if (data1.length > 10) {
-          const err4 = {
-            instancePath: instancePath + "/tags",
-            schemaPath: "#/properties/tags/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1.length < 0) {
-          const err5 = {
-            instancePath: instancePath + "/tags",
-            schemaPath: "#/properties/tags/minItems",
-            keyword: "minItems",
-            params: { limit: 0 },
-            message: "must NOT have fewer than 0 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.key === undefined) {
-              const err6 = {
-                instancePath: instancePath + "/tags/" + i0,
-                schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/required",
-                keyword: "required",
-                params: { missingProperty: "key" },
-                message: "must have required property '" + "key" + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data2.key !== undefined) {
-              let data3 = data2.key;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 128) {
-                  const err7 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/key",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 128 },
-                    message: "must NOT have more than 128 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-                if (func2(data3) < 1) {
-                  const err8 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/key",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-              } else {
-                const err9 = {
-                  instancePath: instancePath + "/tags/" + i0 + "/key",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-            if (data2.value !== undefined) {
-              let data4 = data2.value;
-              if (typeof data4 === "string") {
-                if (func2(data4) > 256) {
-                  const err10 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 256 },
-                    message: "must NOT have more than 256 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-                if (func2(data4) < 1) {
-                  const err11 = {
-                    instancePath: instancePath + "/tags/" + i0 + "/value",
-                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              } else {
-                const err12 = {
-                  instancePath: instancePath + "/tags/" + i0 + "/value",
-                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err13 = {
-              instancePath: instancePath + "/tags/" + i0,
-              schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+      if (data1 !== null) {
+        if (Array.isArray(data1)) {
+          if (data1.length > 10) {
+            const err4 = {
+              instancePath: instancePath + "/tags",
+              schemaPath: "#/properties/tags/orNull/maxItems",
+              keyword: "maxItems",
+              params: { limit: 10 },
+              message: "must NOT have more than 10 items",
+              schema: 10,
+              parentSchema: schema11.properties.tags.orNull,
+              data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err4];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err4);
             }
             errors++;
           }
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + "/tags",
-          schemaPath: "#/properties/tags/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
+          if (data1.length < 0) {
+            const err5 = {
+              instancePath: instancePath + "/tags",
+              schemaPath: "#/properties/tags/orNull/minItems",
+              keyword: "minItems",
+              params: { limit: 0 },
+              message: "must NOT have fewer than 0 items",
+              schema: 0,
+              parentSchema: schema11.properties.tags.orNull,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          const len0 = data1.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.key === undefined) {
+                const err6 = {
+                  instancePath: instancePath + "/tags/" + i0,
+                  schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/required",
+                  keyword: "required",
+                  params: { missingProperty: "key" },
+                  message: "must have required property '" + "key" + "'",
+                  schema: schema12.required,
+                  parentSchema: schema12,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (data2.key !== undefined) {
+                let data3 = data2.key;
+                if (typeof data3 === "string") {
+                  if (func2(data3) > 128) {
+                    const err7 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/key",
+                      schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/maxLength",
+                      keyword: "maxLength",
+                      params: { limit: 128 },
+                      message: "must NOT have more than 128 characters",
+                      schema: 128,
+                      parentSchema: schema12.properties.key,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                  if (func2(data3) < 1) {
+                    const err8 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/key",
+                      schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema12.properties.key,
+                      data: data3,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err9 = {
+                    instancePath: instancePath + "/tags/" + i0 + "/key",
+                    schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/properties/key/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema12.properties.key.type,
+                    parentSchema: schema12.properties.key,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+              if (data2.value !== undefined) {
+                let data4 = data2.value;
+                if (data4 !== null) {
+                  if (typeof data4 === "string") {
+                    if (func2(data4) > 256) {
+                      const err10 = {
+                        instancePath: instancePath + "/tags/" + i0 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 256 },
+                        message: "must NOT have more than 256 characters",
+                        schema: 256,
+                        parentSchema: schema12.properties.value.orNull,
+                        data: data4,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                    if (func2(data4) < 1) {
+                      const err11 = {
+                        instancePath: instancePath + "/tags/" + i0 + "/value",
+                        schemaPath:
+                          "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema12.properties.value.orNull,
+                        data: data4,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err11];
+                      } else {
+                        vErrors.push(err11);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err12 = {
+                      instancePath: instancePath + "/tags/" + i0 + "/value",
+                      schemaPath:
+                        "urn:smithy:com.amazonaws.inspector:Tag/properties/value/orNull/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema12.properties.value.orNull.type,
+                      parentSchema: schema12.properties.value.orNull,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err12];
+                    } else {
+                      vErrors.push(err12);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err13 = {
+                instancePath: instancePath + "/tags/" + i0,
+                schemaPath: "urn:smithy:com.amazonaws.inspector:Tag/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+                schema: schema12.type,
+                parentSchema: schema12,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
         } else {
-          vErrors.push(err14);
+          const err14 = {
+            instancePath: instancePath + "/tags",
+            schemaPath: "#/properties/tags/orNull/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+            schema: schema11.properties.tags.orNull.type,
+            parentSchema: schema11.properties.tags.orNull,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -285,6 +339,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err15];
@@ -311,6 +368,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema13.type,
+      parentSchema: schema13,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err0];

@@ -6,7 +6,7 @@ const schema11 = {
   $id: "urn:smithy:com.amazonaws.inspector:StartAssessmentRunRequest",
   type: "object",
   properties: {
-    assessmentRunName: { type: "string", minLength: 1, maxLength: 140 },
+    assessmentRunName: { orNull: { type: "string", minLength: 1, maxLength: 140 } },
     assessmentTemplateArn: { type: "string", minLength: 1, maxLength: 300 },
   },
   required: ["assessmentTemplateArn"],
@@ -25,6 +25,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTemplateArn" },
         message: "must have required property '" + "assessmentTemplateArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -35,51 +38,62 @@ function validate10(
     }
     if (data.assessmentRunName !== undefined) {
       let data0 = data.assessmentRunName;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 140) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRunName",
-            schemaPath: "#/properties/assessmentRunName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 140 },
-            message: "must NOT have more than 140 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 140) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRunName",
+              schemaPath: "#/properties/assessmentRunName/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 140 },
+              message: "must NOT have more than 140 characters",
+              schema: 140,
+              parentSchema: schema11.properties.assessmentRunName.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/assessmentRunName",
-            schemaPath: "#/properties/assessmentRunName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
+          if (func2(data0) < 1) {
+            const err2 = {
+              instancePath: instancePath + "/assessmentRunName",
+              schemaPath: "#/properties/assessmentRunName/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema11.properties.assessmentRunName.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/assessmentRunName",
-          schemaPath: "#/properties/assessmentRunName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
         } else {
-          vErrors.push(err3);
+          const err3 = {
+            instancePath: instancePath + "/assessmentRunName",
+            schemaPath: "#/properties/assessmentRunName/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema11.properties.assessmentRunName.orNull.type,
+            parentSchema: schema11.properties.assessmentRunName.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.assessmentTemplateArn !== undefined) {
@@ -92,6 +106,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentTemplateArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -107,6 +124,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTemplateArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -122,6 +142,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTemplateArn.type,
+          parentSchema: schema11.properties.assessmentTemplateArn,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -138,6 +161,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err7];
@@ -153,7 +179,7 @@ export const validateStartAssessmentRunOutput = validate11;
 const schema12 = {
   $id: "urn:smithy:com.amazonaws.inspector:StartAssessmentRunResponse",
   type: "object",
-  properties: { assessmentRunArn: { type: "string", minLength: 1, maxLength: 300 } },
+  properties: { assessmentRunArn: { orNull: { type: "string", minLength: 1, maxLength: 300 } } },
 };
 function validate11(
   data,
@@ -164,51 +190,62 @@ function validate11(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assessmentRunArn !== undefined) {
       let data0 = data.assessmentRunArn;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 300) {
-          const err0 = {
-            instancePath: instancePath + "/assessmentRunArn",
-            schemaPath: "#/properties/assessmentRunArn/maxLength",
-            keyword: "maxLength",
-            params: { limit: 300 },
-            message: "must NOT have more than 300 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
+      if (data0 !== null) {
+        if (typeof data0 === "string") {
+          if (func2(data0) > 300) {
+            const err0 = {
+              instancePath: instancePath + "/assessmentRunArn",
+              schemaPath: "#/properties/assessmentRunArn/orNull/maxLength",
+              keyword: "maxLength",
+              params: { limit: 300 },
+              message: "must NOT have more than 300 characters",
+              schema: 300,
+              parentSchema: schema12.properties.assessmentRunArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err1 = {
-            instancePath: instancePath + "/assessmentRunArn",
-            schemaPath: "#/properties/assessmentRunArn/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
+          if (func2(data0) < 1) {
+            const err1 = {
+              instancePath: instancePath + "/assessmentRunArn",
+              schemaPath: "#/properties/assessmentRunArn/orNull/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+              schema: 1,
+              parentSchema: schema12.properties.assessmentRunArn.orNull,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
           }
-          errors++;
-        }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/assessmentRunArn",
-          schemaPath: "#/properties/assessmentRunArn/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
         } else {
-          vErrors.push(err2);
+          const err2 = {
+            instancePath: instancePath + "/assessmentRunArn",
+            schemaPath: "#/properties/assessmentRunArn/orNull/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+            schema: schema12.properties.assessmentRunArn.orNull.type,
+            parentSchema: schema12.properties.assessmentRunArn.orNull,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
@@ -218,6 +255,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err3];

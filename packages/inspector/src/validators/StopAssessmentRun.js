@@ -22,6 +22,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentRunArn" },
         message: "must have required property '" + "assessmentRunArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -40,6 +43,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -55,6 +61,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentRunArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -70,6 +79,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentRunArn.type,
+          parentSchema: schema11.properties.assessmentRunArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -86,6 +98,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err4];
@@ -112,6 +127,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err0];

@@ -35,6 +35,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "event" },
         message: "must have required property '" + "event" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -50,6 +53,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceArn" },
         message: "must have required property '" + "resourceArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -65,6 +71,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "topicArn" },
         message: "must have required property '" + "topicArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -82,6 +91,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.event.type,
+          parentSchema: schema11.properties.event,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -105,6 +117,9 @@ function validate10(
           keyword: "enum",
           params: { allowedValues: schema11.properties.event.enum },
           message: "must be equal to one of the allowed values",
+          schema: schema11.properties.event.enum,
+          parentSchema: schema11.properties.event,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -124,6 +139,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.resourceArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -139,6 +157,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.resourceArn,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -154,6 +175,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.resourceArn.type,
+          parentSchema: schema11.properties.resourceArn,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -173,6 +197,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.topicArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -188,6 +215,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.topicArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -203,6 +233,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.topicArn.type,
+          parentSchema: schema11.properties.topicArn,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -219,6 +252,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err11];
@@ -245,6 +281,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err0];

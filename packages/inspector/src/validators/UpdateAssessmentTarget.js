@@ -26,6 +26,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTargetArn" },
         message: "must have required property '" + "assessmentTargetArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -41,6 +44,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "assessmentTargetName" },
         message: "must have required property '" + "assessmentTargetName" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -56,6 +62,9 @@ function validate10(
         keyword: "required",
         params: { missingProperty: "resourceGroupArn" },
         message: "must have required property '" + "resourceGroupArn" + "'",
+        schema: schema11.required,
+        parentSchema: schema11,
+        data,
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -74,6 +83,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.assessmentTargetArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -89,6 +101,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTargetArn,
+            data: data0,
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -104,6 +119,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTargetArn.type,
+          parentSchema: schema11.properties.assessmentTargetArn,
+          data: data0,
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -123,6 +141,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
+            schema: 140,
+            parentSchema: schema11.properties.assessmentTargetName,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -138,6 +159,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.assessmentTargetName,
+            data: data1,
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -153,6 +177,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.assessmentTargetName.type,
+          parentSchema: schema11.properties.assessmentTargetName,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -172,6 +199,9 @@ function validate10(
             keyword: "maxLength",
             params: { limit: 300 },
             message: "must NOT have more than 300 characters",
+            schema: 300,
+            parentSchema: schema11.properties.resourceGroupArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -187,6 +217,9 @@ function validate10(
             keyword: "minLength",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema11.properties.resourceGroupArn,
+            data: data2,
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -202,6 +235,9 @@ function validate10(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
+          schema: schema11.properties.resourceGroupArn.type,
+          parentSchema: schema11.properties.resourceGroupArn,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -218,6 +254,9 @@ function validate10(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err12];
@@ -244,6 +283,9 @@ function validate11(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
     };
     if (vErrors === null) {
       vErrors = [err0];
