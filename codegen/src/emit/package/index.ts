@@ -19,6 +19,7 @@ import {
   emitValidatorRuntime,
   VALIDATOR_RUNTIME,
 } from "../validators/standalone.js";
+import { licenseText } from "./license.js";
 import {
   emitPackageJson,
   emitReadme,
@@ -65,6 +66,7 @@ export async function emitPackage(
     { path: "tsconfig.json", content: tsconfigs.check },
     { path: "tsconfig.build.json", content: tsconfigs.build },
     { path: "README.md", content: emitReadme(view, options, options.source) },
+    { path: "LICENSE", content: licenseText() },
     { path: "model.json", content: options.modelJson },
   );
   if (options.openapi) {

@@ -45,7 +45,7 @@ export function emitPackageJson(view: ServiceView, id: PackageIdentity): string 
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "model.json", "openapi.json", "README.md"],
+    files: ["dist", "model.json", "openapi.json", "README.md", "LICENSE"],
     keywords: ["aws", "smithy", view.sdkId.toLowerCase(), "client", "openapi"],
     scripts: {
       build: "tsc -p tsconfig.build.json",
