@@ -1,7 +1,8 @@
+import { errataOf } from "../emit/documented-examples.js";
+import { canonical, exampleValue } from "../emit/example-values.js";
 import type { OperationView, ServiceView } from "../emit/service-view.js";
-import type { Model, NodeValue } from "../model/ast.js";
+import type { NodeValue } from "../model/ast.js";
 import { type DocumentedExample, documentedExamples } from "./documented-examples.js";
-import { canonical, fromExampleNode } from "./example-values.js";
 import { type RepairNote, repair } from "./repair.js";
 import { synthesize } from "./synthesize.js";
 import { isPlainObject, type TypedObject } from "./values.js";
@@ -31,13 +32,6 @@ export interface OperationAnswers {
   readonly problems: readonly string[];
 }
 
-interface Erratum {
-  id?: string;
-  operation?: string;
-  example?: string;
-  path?: string;
-}
-
 /**
  * A second opinion on a prepared output (the package's own output validator): a message when it
  * refuses the output, which would otherwise be answered with a 500.
@@ -57,13 +51,13 @@ export function prepareOperation(
   check?: OutputCheck,
 ): OperationAnswers {
   const examples: PreparedExample[] = [];
-  const errata = errataOf(view.model).filter((e) => e.operation === op.id);
+  const errata = errataOf(view).filter((e) => e.operation === op.id);
   const documented = documentedExamples(view, op);
   const problems = [...documented.problems];
   for (const example of documented.examples) {
     const { title } = example;
-    const typedInput = fromExampleNode(view, op.input, example.input);
-    const typedOutput = fromExampleNode(view, op.output, example.output);
+    const typedInput = exampleValue(view, op.input, example.input);
+    const typedOutput = exampleValue(view, op.output, example.output);
     const { value, notes } = repair(view, op.output, typedOutput);
     if (!isPlainObject(value)) {
       problems.push(`${op.name} example "${title}": its output cannot be made valid; not served`);
@@ -100,9 +94,4 @@ export function prepareOperation(
     fallback: fallback ?? {},
     problems,
   };
-}
-
-function errataOf(model: Model): Erratum[] {
-  const list = model.metadata?.docsmithErrata;
-  return Array.isArray(list) ? (list.filter(isPlainObject) as Erratum[]) : [];
 }

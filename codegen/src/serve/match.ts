@@ -1,6 +1,6 @@
+import { canonical } from "../emit/example-values.js";
 import type { NodeValue } from "../model/ast.js";
 import type { OperationAnswers, PreparedExample } from "./answers.js";
-import { canonical } from "./example-values.js";
 import type { TypedObject } from "./values.js";
 
 /** How an answer was chosen, for tests and the curious. */

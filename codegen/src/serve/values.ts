@@ -1,19 +1,9 @@
+import type { TypedValue } from "../emit/example-values.js";
 import { hasTrait, type ServiceView, trait } from "../emit/service-view.js";
 import type { Traits } from "../model/ast.js";
 
-/**
- * A value as an operation function holds it: JSON-like data with Date for timestamps and
- * Uint8Array for blobs (what the server runtime hands to, and takes from, an implementation).
- */
-export type TypedValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Date
-  | Uint8Array
-  | TypedValue[]
-  | { [key: string]: TypedValue };
+/** A value as an operation function holds it (Date for timestamps, Uint8Array for blobs). */
+export type { TypedValue };
 
 export type TypedObject = { [key: string]: TypedValue };
 

@@ -1,7 +1,7 @@
+import { canonical } from "../emit/example-values.js";
 import { hasTrait, type ServiceView, UNIT } from "../emit/service-view.js";
 import { enumValues } from "../emit/typescript-types.js";
 import type { Traits } from "../model/ast.js";
-import { canonical } from "./example-values.js";
 import {
   constraintsOf,
   isPlainObject,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { canonical, exampleValue } from "../../src/emit/example-values.js";
 import { serviceView } from "../../src/emit/service-view.js";
 import { prepareOperation } from "../../src/serve/answers.js";
-import { canonical, fromExampleNode } from "../../src/serve/example-values.js";
 import { choose, closeness, leaves } from "../../src/serve/match.js";
 import { serviceAnswers } from "../../src/serve/service-answers.js";
 import { synthesize } from "../../src/serve/synthesize.js";
@@ -16,20 +16,20 @@ const validOutput = packageValidator(view, "example.forecasts#GetForecastOutput"
 
 describe("example values", () => {
   test("timestamps become Dates (epoch seconds rounded to the millisecond, or date strings)", () => {
-    const value = fromExampleNode(view, "example.forecasts#GetForecastInput", {
+    const value = exampleValue(view, "example.forecasts#GetForecastInput", {
       city: "Oslo",
       at: 1458680170.035,
     }) as { at: Date };
     expect(value.at).toBeInstanceOf(Date);
     expect(value.at.getTime()).toBe(1458680170035);
-    const iso = fromExampleNode(view, "smithy.api#Timestamp", "2016-03-22T21:02:50Z") as Date;
+    const iso = exampleValue(view, "smithy.api#Timestamp", "2016-03-22T21:02:50Z") as Date;
     expect(iso.getTime()).toBe(Date.UTC(2016, 2, 22, 21, 2, 50));
   });
 
   test("canonical form ignores key order, null members, and how a timestamp is written", () => {
     const a = canonical({ days: 5, city: "Oslo", at: new Date(1458680170035), note: null });
     const b = canonical(
-      fromExampleNode(view, "example.forecasts#GetForecastInput", {
+      exampleValue(view, "example.forecasts#GetForecastInput", {
         city: "Oslo",
         at: 1458680170.035,
         days: 5,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { operationExamples } from "../../src/emit/documented-examples.js";
 import { serviceView } from "../../src/emit/service-view.js";
 import type { Model, NodeValue } from "../../src/model/ast.js";
 import { prepareOperation } from "../../src/serve/answers.js";
@@ -82,6 +83,33 @@ describe("documented examples: @examples and documented exchanges", () => {
     ]);
     expect(pairKey("X_RequestSyntax")).toBe(pairKey("X_ResponseSyntax"));
     expect(pairKey("Forecasts_GetForecast_Sample")).toBe("Forecasts_GetForecast_Sample");
+  });
+
+  test("cases whose ids do not pair pair by the @examples entry they print", () => {
+    const a = rome("RomeAsk");
+    a.response.id = "RomeAnswer";
+    const b = rome("MilanAsk", { city: "Milan" });
+    b.response.id = "MilanAnswer";
+    b.request.params = { city: "Milan" };
+    const examples = [a, b].map((x, n) => ({
+      title: `T${n}`,
+      input: x.request.params,
+      output: x.response.params,
+    }));
+    const model = withTraits({
+      "smithy.api#examples": examples,
+      "smithy.test#httpRequestTests": [a.request, b.request],
+      "smithy.test#httpResponseTests": [b.response, a.response],
+    });
+    const view = serviceView(model, "example.forecasts#Forecasts");
+    const all = operationExamples(view, view.operations.find((o) => o.id === GET)!);
+    expect(all.problems).toEqual([]);
+    expect(all.exchanges).toEqual([]);
+    expect(all.examples.map((e) => [e.title, e.request?.id, e.response?.id])).toEqual([
+      ["T0", "RomeAsk", "RomeAnswer"],
+      ["T1", "MilanAsk", "MilanAnswer"],
+    ]);
+    expect(examplesOf(model).examples.map((e) => e.source)).toEqual(["examples", "examples"]);
   });
 
   test("the one unpaired request and the one unpaired response are one exchange", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { canonical, exampleValue } from "../../src/emit/example-values.js";
 import { trait } from "../../src/emit/service-view.js";
 import type { NodeValue } from "../../src/model/ast.js";
-import { canonical, fromExampleNode } from "../../src/serve/example-values.js";
 import { choose } from "../../src/serve/match.js";
 import { serviceAnswers } from "../../src/serve/service-answers.js";
 import { serviceModel } from "./model-fixture.js";
@@ -53,10 +53,10 @@ describe.each(["inspector", "securityhub", "guardduty", "securitylake"])("%s", (
         exchanges++;
         const choice = choose(
           answers.operations.get(op.name)!,
-          fromExampleNode(answers.view, op.input, request.params ?? {}),
+          exampleValue(answers.view, op.input, request.params ?? {}),
         );
         expect(choice.exact, `${op.name} ${request.id}`).toBe(true);
-        const documented = fromExampleNode(answers.view, op.output, response.params ?? {});
+        const documented = exampleValue(answers.view, op.output, response.params ?? {});
         const recorded = errata.filter((e) => e.operation === op.id);
         if (recorded.length === 0) {
           expect(canonical(choice.output), `${op.name} ${request.id}`).toEqual(
@@ -117,7 +117,7 @@ describe("inspector ListAssessmentRunAgents: the documented sample is an erratum
       erratum: "inspector-ListAssessmentRunAgents-agentHealthCode",
     });
 
-    const choice = choose(prepared, fromExampleNode(answers.view, op.input, request!.params!));
+    const choice = choose(prepared, exampleValue(answers.view, op.input, request!.params!));
     expect(choice).toMatchObject({ example: "Example", exact: true });
     const served = choice.output as { assessmentRunAgents: Record<string, unknown>[] };
     const code = served.assessmentRunAgents[0]!.agentHealthCode;

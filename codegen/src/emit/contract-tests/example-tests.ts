@@ -1,13 +1,13 @@
 import { commandName } from "../client/command-module.js";
-import type { OperationView, ServiceView } from "../service-view.js";
-import { UNIT } from "../service-view.js";
-import { literal } from "../tests/literal.js";
 import type {
   DocumentedExample,
   DocumentedRequest,
   DocumentedResponse,
-} from "./documented-examples.js";
-import { exampleValue } from "./example-values.js";
+} from "../documented-examples.js";
+import { exampleValue } from "../example-values.js";
+import type { OperationView, ServiceView } from "../service-view.js";
+import { UNIT } from "../service-view.js";
+import { literal } from "../tests/literal.js";
 
 /** Names the tests of one operation share. */
 export interface OperationNames {

@@ -1,9 +1,9 @@
 import { clientName } from "../client/client-module.js";
+import { type DocumentedExample, documentedExamples, errataOf } from "../documented-examples.js";
 import { serverNames } from "../server-module.js";
 import { EmitError, type OperationView, type ServiceView, UNIT } from "../service-view.js";
 import { literal } from "../tests/literal.js";
 import { sampleStructure } from "../tests/samples.js";
-import { type DocumentedExample, documentedExamples, errataOf } from "./documented-examples.js";
 import { errorTests, operationErrors } from "./error-tests.js";
 import { exampleTests, operationNames } from "./example-tests.js";
 import { harness } from "./harness.js";
@@ -13,7 +13,7 @@ export {
   documentedExamples,
   type Erratum,
   errataOf,
-} from "./documented-examples.js";
+} from "../documented-examples.js";
 
 /**
  * test/contract.test.ts: the docs as the contract. One `describe` per operation; for every

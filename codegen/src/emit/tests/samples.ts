@@ -1,4 +1,5 @@
 import type { Traits } from "../../model/ast.js";
+import type { TypedValue } from "../example-values.js";
 import { hasTrait, type ServiceView, trait, UNIT } from "../service-view.js";
 import { enumValues, legacyEnumValues } from "../typescript-types.js";
 import { sampleForPattern } from "./regex-sample.js";
@@ -9,15 +10,7 @@ import { sampleForPattern } from "./regex-sample.js";
  * Structures get their required members, and optional members down to a small depth; recursion
  * stops at the first repeat.
  */
-export type SampleValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Date
-  | Uint8Array
-  | SampleValue[]
-  | { [key: string]: SampleValue };
+export type SampleValue = TypedValue;
 
 /** Whole seconds, so that every timestamp format carries it exactly. */
 export const SAMPLE_DATE = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));

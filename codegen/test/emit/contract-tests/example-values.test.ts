@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleValue } from "../../../src/emit/contract-tests/example-values.js";
+import { exampleValue } from "../../../src/emit/example-values.js";
 import { serviceView } from "../../../src/emit/service-view.js";
 import { widgetsModel } from "./widgets-model.js";
 
