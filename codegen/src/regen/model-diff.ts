@@ -49,10 +49,10 @@ function diffShape(name: string, a: AstShape, b: AstShape, onInput: boolean, out
 }
 
 function diffEnum(name: string, a: AstShape, b: AstShape, out: ApiChange[]) {
-  const valueOf = (m: MemberShape, key: string) =>
+  const enumValueOf = (m: MemberShape, key: string) =>
     JSON.stringify(m.traits?.["smithy.api#enumValue"] ?? key);
-  const va = new Map(Object.entries(a.members ?? {}).map(([k, m]) => [valueOf(m, k), k]));
-  const vb = new Map(Object.entries(b.members ?? {}).map(([k, m]) => [valueOf(m, k), k]));
+  const va = new Map(Object.entries(a.members ?? {}).map(([k, m]) => [enumValueOf(m, k), k]));
+  const vb = new Map(Object.entries(b.members ?? {}).map(([k, m]) => [enumValueOf(m, k), k]));
   for (const [v] of va)
     if (!vb.has(v)) out.push(change("major", name, `Enum \`${name}\` lost the value ${v}.`));
   for (const [v] of vb)
