@@ -12,8 +12,7 @@ export class BodyTimeoutError extends Error {
  * timeout) gets 408 or 400.
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+  if (declaredTooLarge(request.headers.get("content-length") ?? undefined, maxBytes)) {
     await request.body?.cancel().catch(() => {});
     throw tooLarge(maxBytes);
   }
@@ -34,11 +33,18 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     }
   } catch (error) {
     if (error instanceof Rejection) throw error;
-    if ((error as Error)?.name === "TimeoutError") {
-      throw reject("RequestTimeoutException", 408, "The request body was not received in time");
-    }
-    throw reject("SerializationException", 400, "The request body is incomplete");
+    if ((error as Error)?.name === "TimeoutError") throw tooSlow();
+    throw incomplete();
   }
+  return concat(chunks, size);
+}
+
+/** A Content-Length header that already says the body is over the limit. */
+export function declaredTooLarge(declared: string | undefined, maxBytes: number): boolean {
+  return declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes;
+}
+
+export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const body = new Uint8Array(size);
   let offset = 0;
@@ -49,7 +55,15 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   return body;
 }
 
-function tooLarge(maxBytes: number) {
+export function tooSlow() {
+  return reject("RequestTimeoutException", 408, "The request body was not received in time");
+}
+
+export function incomplete() {
+  return reject("SerializationException", 400, "The request body is incomplete");
+}
+
+export function tooLarge(maxBytes: number) {
   return reject(
     "RequestEntityTooLargeException",
     413,

@@ -19,6 +19,12 @@ import {
 } from "./error-answers.js";
 import { type HandlerOptions, type RequestContext, resolveOptions } from "./options.js";
 import { compileRouter, truncate } from "./router.js";
+import {
+  HANDLER_CORE,
+  type HandlerCore,
+  type ServedRequest,
+  type ServedResponse,
+} from "./served-request.js";
 
 /** An operation function, as generated service interfaces declare them. */
 type OperationFunction = (input: any, context: RequestContext) => Promise<unknown>;
@@ -66,18 +72,16 @@ export function createHandler(
     detail,
   });
 
-  async function run(request: Request, requestId: string): Promise<Outcome> {
+  async function run(request: ServedRequest, requestId: string): Promise<Outcome> {
     let opName: string | undefined;
     try {
-      const url = new URL(request.url);
-      const method = request.method.toUpperCase();
-      const headers = headerRecord(request.headers);
+      const { url, method, headers } = request;
       const query = queryRecord(url.searchParams);
       const { op, labels } = route({ method, path: url.pathname, query, headers });
       opName = op.name;
       const fields = opts.sigv4 ? requireSigV4(headers, query) : undefined;
       const kind = bodyKindOf(service, op);
-      const body = await readBody(request, opts.maxBodyBytes);
+      const body = await request.readBody(opts.maxBodyBytes);
       let principal: string | undefined;
       if (fields && opts.sigv4) {
         principal = await verifySigV4(
@@ -112,13 +116,7 @@ export function createHandler(
           frameworkError("NotImplementedException", 501, `Operation ${op.name} is not implemented`),
         );
       }
-      const context: RequestContext = {
-        operation: op.name,
-        requestId,
-        signal: request.signal,
-        headers,
-        ...(principal !== undefined ? { principal } : {}),
-      };
+      const context = contextFor(op.name, requestId, headers, request, principal);
       let output: unknown;
       try {
         output = await fn.call(impl, input, context);
@@ -154,7 +152,7 @@ export function createHandler(
     }
   }
 
-  return async (request: Request): Promise<Response> => {
+  const core: HandlerCore = async (request, build) => {
     const started = performance.now();
     const requestId = randomUUID();
     let outcome: Outcome;
@@ -163,22 +161,104 @@ export function createHandler(
     } catch (error) {
       outcome = internal(`serializing the answer failed: ${describe(error)}`);
     }
-    let response: Response;
+    let answer: ServedResponse | undefined;
+    let built: ReturnType<typeof build>;
     try {
-      response = toFetchResponse(outcome.response, requestId, request.method);
+      answer = finalAnswer(outcome.response, requestId, request.method);
+      built = build(answer);
     } catch (error) {
       outcome = { ...internal(`building the response failed: ${describe(error)}`), op: outcome.op };
-      response = toFetchResponse(outcome.response, requestId, request.method);
+      answer = finalAnswer(outcome.response, requestId, request.method);
+      built = build(answer);
     }
     if (opts.logger) {
       try {
-        opts.logger(logLine(request, requestId, outcome, response.status, started));
+        opts.logger(logLine(request, requestId, outcome, answer.status, started));
       } catch {
         // A failing logger must not turn a served request into a failed one.
       }
     }
-    return response;
+    return built;
   };
+
+  const handler = (request: Request): Promise<Response> => core(fromFetch(request), toFetch);
+  return Object.defineProperty(handler, HANDLER_CORE, { value: core });
+}
+
+/**
+ * What an operation function receives; the abort signal is made only when the function reads
+ * `context.signal` (an AbortSignal per request is a measurable share of a small request's cost).
+ */
+function contextFor(
+  operation: string,
+  requestId: string,
+  headers: Record<string, string>,
+  request: ServedRequest,
+  principal: string | undefined,
+): RequestContext {
+  const context = {
+    operation,
+    requestId,
+    headers,
+    get signal(): AbortSignal {
+      return request.signal();
+    },
+  };
+  return principal === undefined ? context : Object.assign(context, { principal });
+}
+
+/** A Fetch request as the core sees it; the body is read (and limited) only when asked for. */
+function fromFetch(request: Request): ServedRequest {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = new URL("http://localhost/"); // never for a real Request; the router then answers
+  }
+  return {
+    method: request.method.toUpperCase(),
+    url,
+    headers: headerRecord(request.headers),
+    readBody: (maxBytes) => readBody(request, maxBytes),
+    signal: () => request.signal,
+  };
+}
+
+function toFetch(answer: ServedResponse): Response {
+  const headers = new Headers();
+  for (const name in answer.headers) headers.set(name, answer.headers[name]!);
+  return new Response(answer.body as BodyInit | null, { status: answer.status, headers });
+}
+
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+let dateSecond = -1;
+let dateText = "";
+
+/** The Date header, formatted once per second rather than per request. */
+function httpDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(now).toUTCString();
+  }
+  return dateText;
+}
+
+/** The message with the headers every answer carries, names lower-cased, body dropped when HTTP says so. */
+function finalAnswer(
+  message: HttpResponseMessage,
+  requestId: string,
+  method: string,
+): ServedResponse {
+  const headers: Record<string, string> = Object.create(null);
+  for (const name in message.headers) headers[name.toLowerCase()] = message.headers[name]!;
+  headers["x-amzn-requestid"] = requestId;
+  headers.date = httpDate();
+  const body =
+    NULL_BODY_STATUS.has(message.statusCode) || method === "HEAD" ? null : (message.body ?? null);
+  return { status: message.statusCode, headers, body };
 }
 
 /** The codec turns a request into input; what it cannot parse is the client's fault. */
@@ -230,37 +310,14 @@ function queryRecord(params: URLSearchParams): Record<string, string | string[]>
   return out;
 }
 
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
-
-function toFetchResponse(
-  message: HttpResponseMessage,
-  requestId: string,
-  method: string,
-): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) headers.set(name, value);
-  headers.set("x-amzn-requestid", requestId);
-  headers.set("date", new Date().toUTCString());
-  const body =
-    NULL_BODY_STATUS.has(message.statusCode) || method.toUpperCase() === "HEAD"
-      ? null
-      : message.body;
-  return new Response((body ?? null) as BodyInit | null, { status: message.statusCode, headers });
-}
-
 function logLine(
-  request: Request,
+  request: ServedRequest,
   requestId: string,
   outcome: Outcome,
   status: number,
   started: number,
 ): string {
-  let path = "?";
-  try {
-    path = new URL(request.url).pathname;
-  } catch {
-    // An unparseable URL is logged as "?".
-  }
+  const path = request.url.pathname;
   const ms = (performance.now() - started).toFixed(1);
   const parts = [
     new Date().toISOString(),

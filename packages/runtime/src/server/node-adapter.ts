@@ -1,5 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  validateHeaderName,
+  validateHeaderValue,
+} from "node:http";
 import { BodyTimeoutError } from "./body.js";
+import { readNodeBody } from "./node-body.js";
+import {
+  coreOf,
+  type HandlerCore,
+  type ServedRequest,
+  type ServedResponse,
+} from "./served-request.js";
 
 export interface NodeAdapterOptions {
   /**
@@ -22,21 +36,29 @@ const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 const GET_OR_HEAD = new Set(["GET", "HEAD"]);
 
 /**
- * Adapts a Fetch-API handler to node:http. The body is streamed to the handler (which enforces
- * its size limit) under a body timeout; a client that disconnects aborts the request's signal.
- * The listener never throws and never leaves a response hanging.
+ * Adapts a Fetch-API handler to node:http. The body is read under a body timeout and the
+ * handler's size limit; a client that disconnects aborts the request's signal. A handler from
+ * `createHandler` is served through its core on plain messages (no Fetch Request/Response per
+ * request); any other handler gets a streamed Fetch Request. The listener never throws and
+ * never leaves a response hanging.
  */
 export function toNodeListener(
   handler: (request: Request) => Promise<Response>,
   options: NodeAdapterOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const core = coreOf(handler);
   return (req, res) => {
-    req.on("error", () => {});
-    res.on("error", () => {});
-    serve(handler, req, res, bodyTimeoutMs).catch(() => answerFailure(res));
+    req.on("error", ignore);
+    res.on("error", ignore);
+    const served = core
+      ? serveCore(core, req, res, bodyTimeoutMs)
+      : serve(handler, req, res, bodyTimeoutMs);
+    served.catch(() => answerFailure(res));
   };
 }
+
+function ignore(): void {}
 
 /**
  * A node:http server for a handler, hardened against slow and oversized clients: header and
@@ -64,6 +86,81 @@ export function createNodeServer(
   return server;
 }
 
+async function serveCore(
+  core: HandlerCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bodyTimeoutMs: number,
+): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const hasBody = !GET_OR_HEAD.has(method);
+  if (!hasBody) req.resume(); // a GET's stray body is discarded, never buffered
+  let aborted: AbortController | undefined;
+  const request: ServedRequest = {
+    method,
+    url: requestUrl(req),
+    headers: headerRecord(req),
+    readBody: (maxBytes) =>
+      hasBody ? readNodeBody(req, maxBytes, bodyTimeoutMs) : Promise.resolve(new Uint8Array(0)),
+    signal: () => {
+      if (!aborted) {
+        const controller = new AbortController();
+        const onClose = () => {
+          if (!res.writableFinished) controller.abort();
+        };
+        if (res.closed) onClose();
+        else res.once("close", onClose);
+        aborted = controller;
+      }
+      return aborted.signal;
+    },
+  };
+  const answer = await core(request, forNode);
+  if (res.destroyed) return;
+  // A body the handler did not read to the end (413, early errors) is not worth reading
+  // further: close the connection after the answer instead.
+  if (!req.complete) answer.headers.connection = "close";
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body ?? undefined);
+}
+
+/**
+ * The checks and defaults a Fetch Response would apply, so both paths answer alike: a status
+ * in 200-599, valid header names and values (a throw makes the core answer 500 instead), a
+ * text/plain type for an untyped text body, and the Content-Length.
+ */
+function forNode(answer: ServedResponse): ServedResponse {
+  if (!(answer.status >= 200 && answer.status <= 599)) {
+    throw new RangeError(`status ${answer.status} is outside 200-599`);
+  }
+  const headers = answer.headers;
+  for (const name in headers) {
+    validateHeaderName(name);
+    validateHeaderValue(name, headers[name]);
+  }
+  const body = answer.body;
+  if (typeof body === "string" && headers["content-type"] === undefined) {
+    headers["content-type"] = "text/plain;charset=UTF-8";
+  }
+  headers["content-length"] = String(
+    body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+  );
+  return answer;
+}
+
+/** Header names lower-cased, repeats joined with ", " (as Fetch Headers does). */
+function headerRecord(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const previous = out[name];
+    out[name] = previous === undefined ? value : `${previous}, ${value}`;
+  }
+  return out;
+}
+
 async function serve(
   handler: (request: Request) => Promise<Response>,
   req: IncomingMessage,
@@ -78,7 +175,7 @@ async function serve(
   const hasBody = !GET_OR_HEAD.has(method);
   const body = hasBody ? bodyStream(req, bodyTimeoutMs) : undefined;
   if (!hasBody) req.resume(); // a GET's stray body is discarded, never buffered
-  const request = new Request(requestUrl(req), {
+  const request = new Request(requestUrl(req).href, {
     method,
     headers: requestHeaders(req),
     signal: aborted.signal,
@@ -105,7 +202,7 @@ async function serve(
 }
 
 /** The request's URL; the Host header is used only when it is a plausible host. */
-function requestUrl(req: IncomingMessage): string {
+function requestUrl(req: IncomingMessage): URL {
   let target = req.url ?? "/";
   if (!target.startsWith("/")) {
     try {
@@ -118,12 +215,12 @@ function requestUrl(req: IncomingMessage): string {
   const host = req.headers.host;
   if (host !== undefined && /^[A-Za-z0-9.\-_:[\]]{1,255}$/.test(host)) {
     try {
-      return new URL(`http://${host}${target}`).href;
+      return new URL(`http://${host}${target}`);
     } catch {
       // An invalid port or the like: fall through to localhost.
     }
   }
-  return new URL(`http://localhost${target}`).href;
+  return new URL(`http://localhost${target}`);
 }
 
 function requestHeaders(req: IncomingMessage): Headers {
