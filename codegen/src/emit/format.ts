@@ -37,26 +37,16 @@ export function createFormatter(): Promise<Formatter> {
     biome.applyConfiguration(projectKey, repoConfiguration());
     return {
       format(path, content) {
-        // Safe fixes first (import order, as `biome check` wants it), then the formatter. The
-        // linter is slow on big files, and only their import block needs it.
-        const fix = (text: string) =>
-          biome.lintContent(projectKey, text, { filePath: path, fixFileMode: "safeFixes" }).content;
-        let fixed: string;
-        if (path.endsWith(".js")) fixed = content;
-        else if (content.length < 16_384) fixed = fix(content);
-        else {
-          const split = importBlockEnd(content);
-          fixed = fix(content.slice(0, split)) + content.slice(split);
+        try {
+          return formatOnce(path, content);
+        } catch (e) {
+          // biome's wasm throws bare errors (a WasmError with an empty message on huge files).
+          const detail = (e as Error).message || String(e) || "no message";
+          if (detail.startsWith("cannot format generated")) throw e;
+          throw new Error(
+            `cannot format generated ${path} (${content.length} characters): ${detail}`,
+          );
         }
-        const result = biome.formatContent(projectKey, fixed, { filePath: path });
-        const errors = result.diagnostics.filter(
-          (d) => d.severity === "error" || d.severity === "fatal",
-        );
-        if (errors.length > 0) {
-          const detail = biome.printDiagnostics(errors, { filePath: path, fileSource: content });
-          throw new Error(`cannot format generated ${path}:\n${detail}`);
-        }
-        return result.content;
       },
       lint(path, content) {
         const result = biome.lintContent(projectKey, content, { filePath: path });
@@ -65,17 +55,41 @@ export function createFormatter(): Promise<Formatter> {
         );
       },
     };
+    function formatOnce(path: string, content: string): string {
+      // Safe fixes first (import order, as `biome check` wants it), then the formatter. The
+      // linter is slow (most of generation's time when it ran on whole files), and only the
+      // import block needs it.
+      const fix = (text: string) =>
+        biome.lintContent(projectKey, text, { filePath: path, fixFileMode: "safeFixes" }).content;
+      let fixed = content;
+      if (!path.endsWith(".js")) {
+        const split = importBlockEnd(content);
+        if (split > 0) fixed = fix(content.slice(0, split)) + content.slice(split);
+      }
+      const result = biome.formatContent(projectKey, fixed, { filePath: path });
+      const errors = result.diagnostics.filter(
+        (d) => d.severity === "error" || d.severity === "fatal",
+      );
+      if (errors.length > 0) {
+        const detail = biome.printDiagnostics(errors, { filePath: path, fileSource: content });
+        throw new Error(`cannot format generated ${path}:\n${detail}`);
+      }
+      return result.content;
+    }
   })();
   return shared;
 }
 
-/** Where the leading comments and import declarations of a module end. */
+/**
+ * Where the leading comments, import declarations and re-exports (`export * from`, which
+ * organizeImports sorts too) of a module end.
+ */
 function importBlockEnd(text: string): number {
   const lines = text.split("\n");
   let offset = 0;
   let inImport = false;
   for (const line of lines) {
-    const starts = line.startsWith("import ");
+    const starts = line.startsWith("import ") || /^export (type )?(\*|\{)/.test(line);
     if (!inImport && !starts && !line.startsWith("//") && line.trim() !== "") break;
     if (starts) inImport = true;
     if (inImport && line.trimEnd().endsWith(";")) inImport = false;

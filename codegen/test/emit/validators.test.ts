@@ -196,3 +196,37 @@ describe("validator modules", () => {
     }
   });
 });
+
+describe("validator runtime", () => {
+  let codePointLength: (value: string) => number;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "docsmith-runtime-"));
+    writeFileSync(join(dir, "runtime.mjs"), emitValidatorRuntime());
+    ({ codePointLength } = await import(pathToFileURL(join(dir, "runtime.mjs")).href));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("counts code points as iterating the string does", () => {
+    const samples = [
+      "",
+      "a",
+      "abc",
+      "é",
+      "😀",
+      "a😀b",
+      "😀😀",
+      "\ud83d", // lone high surrogate
+      "\ude00", // lone low surrogate
+      "\ude00\ud83d", // low then high: two lone surrogates
+      "a\ud83d", // high surrogate at the end
+      "\ud83d\ud83d\ude00", // lone high, then a pair
+      "x".repeat(300),
+    ];
+    for (const s of samples) expect(codePointLength(s), JSON.stringify(s)).toBe([...s].length);
+    expect(codePointLength("")).toBe(0);
+    expect(codePointLength("😀")).toBe(1);
+    expect(codePointLength("\ud83d\ud83d\ude00")).toBe(2);
+    expect(codePointLength("\ude00\ud83d")).toBe(2);
+  });
+});

@@ -11,7 +11,7 @@ import { emitIndexModule } from "../index-module.js";
 import { emitSchemasModule } from "../schemas-module.js";
 import { emitServerModule } from "../server-module.js";
 import { serviceView } from "../service-view.js";
-import { emitClientTest } from "../tests/client-test.js";
+import { emitClientTests } from "../tests/client-test.js";
 import { emitTypesModule } from "../types-module.js";
 import { emitLinearRegExpModule, LINEAR_REGEXP } from "../validators/linear-regexp.js";
 import {
@@ -99,7 +99,7 @@ export async function emitPackage(
   source("src/pagination.ts", emitPaginationModule(view));
   source("src/server.ts", emitServerModule(view));
   source("src/index.ts", emitIndexModule(view));
-  source("test/client.test.ts", emitClientTest(view));
+  for (const file of emitClientTests(view)) source(file.path, file.text);
   source("test/contract.test.ts", emitContractTest(view));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -17,35 +17,98 @@ import { literal } from "./literal.js";
 import { type SampleValue, sampleStructure } from "./samples.js";
 import { errorResponseFor, expectedRequest, responseFor } from "./wire.js";
 
+/** Operations per test file: a file stays far below what the formatter handles, whatever the size of the service. */
+const OPERATIONS_PER_FILE = 20;
+
+/** What the client test files import from the harness, when they use it. */
+const HARNESS_EXPORTS = [
+  "endpoint",
+  "exchange",
+  "expectRequest",
+  "fulfilled",
+  "recorded",
+  "rejected",
+  "replies",
+  "serveDuringTests",
+];
+
+/** A generated test file: its path in the package and its text, before formatting. */
+export interface ClientTestFile {
+  path: string;
+  text: string;
+}
+
 /**
- * test/client.test.ts: the generated client against a real node:http server on 127.0.0.1, for
- * every operation (the request asserted on the wire, the response parsed) and every error it can
- * return (typed class, `$fault`, status, members), plus an unmodeled error code.
+ * The generated client against a real node:http server on 127.0.0.1, for every operation (the
+ * request asserted on the wire, the response parsed) and every error it can return (typed class,
+ * `$fault`, status, members), plus an unmodeled error code:
+ * - test/client-harness.ts: the server and the helpers;
+ * - test/client.test.ts: the unmodeled error, a paginator, input validation;
+ * - test/client-operations-<n>.test.ts: the operations, OPERATIONS_PER_FILE per file.
  */
-export function emitClientTest(view: ServiceView): string {
+export function emitClientTests(view: ServiceView): ClientTestFile[] {
   const validator = sampleValidator(view);
-  const client = clientName(view);
-  const base = baseExceptionName(view);
-  const imports = new Set<string>([client, base]);
   // Each error is tested once, on the first operation that can return it.
   const untested = new Set([...view.operations.flatMap((op) => op.errors), ...view.errors]);
-  const blocks = view.operations.map((op) =>
-    operationBlock(view, op, imports, validator, untested),
-  );
-  const sigv4 = hasTrait(view.shape.traits, "aws.auth#sigv4");
+  const files: ClientTestFile[] = [{ path: "test/client-harness.ts", text: emitHarness(view) }];
+  const chunks = Math.ceil(view.operations.length / OPERATIONS_PER_FILE);
+  const digits = String(chunks).length;
+  for (let n = 0; n < chunks; n++) {
+    const imports = new Set<string>();
+    const ops = view.operations.slice(n * OPERATIONS_PER_FILE, (n + 1) * OPERATIONS_PER_FILE);
+    const blocks = ops.map((op) => operationBlock(view, op, imports, validator, untested));
+    const name = String(n + 1).padStart(digits, "0");
+    files.push({
+      path: `test/client-operations-${name}.test.ts`,
+      text: testFile(imports, blocks.join("\n\n")),
+    });
+  }
+  const imports = new Set<string>();
   const firstOp = view.operations.find((op) => op.output !== undefined);
   const unknownError = firstOp ? unknownErrorBlock(view, firstOp, imports) : "";
   const validation = validationBlock(view, imports);
   const paginator = paginatorBlock(view, imports, validator);
+  files.push({
+    path: "test/client.test.ts",
+    text: testFile(imports, `${unknownError}\n${paginator}\n${validation}`),
+  });
+  return files;
+}
+
+/** A test file of `body`: its imports from the package and the harness, and the server. */
+function testFile(imports: Set<string>, body: string): string {
+  const used = HARNESS_EXPORTS.filter(
+    (name) => name === "serveDuringTests" || new RegExp(`\\b${name}\\b`).test(body),
+  );
+  const fromPackage = [...imports].sort((a, b) =>
+    a.replace("type ", "").localeCompare(b.replace("type ", ""), "en"),
+  );
+  const vitest = ["describe", "expect", "it"].filter((name) =>
+    new RegExp(`\\b${name}\\(`).test(body),
+  );
+  return `${vitest.length > 0 ? `import { ${vitest.join(", ")} } from "vitest";\n` : ""}${
+    fromPackage.length > 0
+      ? `import {\n${fromPackage.join(",\n")},\n} from "../src/index.js";\n`
+      : ""
+  }import { ${used.join(", ")} } from "./client-harness.js";
+
+serveDuringTests();
+
+${body}
+`;
+}
+
+/** test/client-harness.ts: the test server and what the tests assert with. */
+function emitHarness(view: ServiceView): string {
+  const client = clientName(view);
+  const sigv4 = hasTrait(view.shape.traits, "aws.auth#sigv4");
   return `import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-${[...imports].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""), "en")).join(",\n")},
-} from "../src/index.js";
+import { afterAll, beforeAll, expect } from "vitest";
+import { ${client} } from "../src/index.js";
 
-interface Recorded {
+export interface Recorded {
   method: string;
   /** As sent, still percent-encoded. */
   path: string;
@@ -54,13 +117,13 @@ interface Recorded {
   body: string;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
 }
 
-interface ExpectedRequest {
+export interface ExpectedRequest {
   method: string;
   path: string;
   query: [string, string][];
@@ -69,9 +132,9 @@ interface ExpectedRequest {
   text?: string;
 }
 
-const recorded: Recorded[] = [];
+export const recorded: Recorded[] = [];
 /** What the server answers, in order; the last one answers every request after it. */
-let replies: Reply[] = [{ status: 200, headers: {}, body: "{}" }];
+export const replies: Reply[] = [{ status: 200, headers: {}, body: "{}" }];
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -91,19 +154,21 @@ const server = createServer((req, res) => {
   });
 });
 
-let endpoint = "";
+export let endpoint = "";
 
-beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  endpoint = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, "close");
-});
+/** Runs the server for the tests of the calling file (each test file has its own). */
+export function serveDuringTests(): void {
+  beforeAll(async () => {
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    endpoint = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    server.close();
+    await once(server, "close");
+  });
+}
 
 function sortPairs(pairs: [string, string][]): [string, string][] {
   return pairs.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
@@ -122,13 +187,13 @@ function instants(value: unknown): unknown {
 }
 
 /** Sends one command while the server answers \`response\`; returns what went over the wire. */
-async function exchange<T>(
+export async function exchange<T>(
   response: Reply,
   send: (client: ${client}) => Promise<T>,
   validateInput = true,
 ): Promise<{ request: Recorded; result: PromiseSettledResult<T> }> {
   recorded.length = 0;
-  replies = [response];
+  replies.splice(0, replies.length, response);
   const client = new ${client}({
     region: "us-east-1",
     endpoint,
@@ -146,7 +211,7 @@ async function exchange<T>(
   }
 }
 
-function expectRequest(request: Recorded, expected: ExpectedRequest): void {
+export function expectRequest(request: Recorded, expected: ExpectedRequest): void {
   expect(request.method).toBe(expected.method);
   expect(request.path).toBe(expected.path);
   expect(instants(request.query)).toEqual(instants(expected.query));
@@ -158,20 +223,17 @@ function expectRequest(request: Recorded, expected: ExpectedRequest): void {
   else expect(request.body).toBe("");
 }
 
-function fulfilled<T>(result: PromiseSettledResult<T>): T {
+export function fulfilled<T>(result: PromiseSettledResult<T>): T {
   if (result.status === "rejected") throw result.reason;
   return result.value;
 }
 
-function rejected(result: PromiseSettledResult<unknown>): any {
+export function rejected(result: PromiseSettledResult<unknown>): any {
   expect(result.status).toBe("rejected");
   return (result as PromiseRejectedResult).reason;
 }
 
-${blocks.join("\n\n")}
-${unknownError}
-${paginator}
-${validation}`;
+`;
 }
 
 type Check = (id: string, value: unknown) => boolean;
@@ -259,6 +321,7 @@ function unknownErrorBlock(view: ServiceView, op: OperationView, imports: Set<st
   const input = sampleStructure(view, op.input);
   if (!input) return "";
   const base = baseExceptionName(view);
+  imports.add(base);
   imports.add(commandName(op));
   const response =
     view.protocol === "restJson1"
@@ -305,6 +368,7 @@ function validationBlock(view: ServiceView, imports: Set<string>): string {
     const input = sampleStructure(view, op.input);
     if (!required || !input) continue;
     delete input[required[0]];
+    imports.add(clientName(view));
     imports.add(commandName(op));
     imports.add(`type ${commandName(op)}Input`);
     return `
@@ -344,7 +408,7 @@ function paginatorBlock(view: ServiceView, imports: Set<string>, valid: Check): 
 describe("${paginatorName(op)}", () => {
   it("asks for the next page with the token of the previous one, and stops without one", async () => {
     recorded.length = 0;
-    replies = [${literal(responseFor(view, op, first))}, ${literal(responseFor(view, op, last))}];
+    replies.splice(0, replies.length, ${literal(responseFor(view, op, first))}, ${literal(responseFor(view, op, last))});
     const client = new ${clientName(view)}({
       region: "us-east-1",
       endpoint,
