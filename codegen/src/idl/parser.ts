@@ -4,7 +4,7 @@
  * the same line and column with the same wording. Parsing stops at the first syntax error.
  * Nothing is resolved here except a shape's own id (file namespace + name).
  */
-import type { NodeValue, ValidationEvent } from "../model/ast.js";
+import { type NodeValue, SHAPE_TYPES, type ValidationEvent } from "../model/ast.js";
 import type {
   NodeRef,
   ParsedApply,
@@ -18,32 +18,6 @@ import type {
   ShapeStatementType,
 } from "./parse-result.js";
 import { IdlSyntaxError, Tokenizer } from "./tokenizer.js";
-
-const SHAPE_TYPES = new Set<string>([
-  "blob",
-  "boolean",
-  "string",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-  "timestamp",
-  "document",
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
-  "service",
-  "operation",
-  "resource",
-]);
 
 const SERVICE_PROPERTIES = new Set(["version", "operations", "resources", "errors", "rename"]);
 const RESOURCE_PROPERTIES = new Set([

@@ -13,15 +13,17 @@ import type {
   Pos,
   RawId,
 } from "../idl/parse-result.js";
-import type {
-  AstShape,
-  MemberShape,
-  Model,
-  NodeValue,
-  ShapeRef,
-  SourceLocation,
-  Traits,
-  ValidationEvent,
+import {
+  type AstShape,
+  type MemberShape,
+  type Model,
+  type NodeValue,
+  REF_LIST_PROPERTIES,
+  type ShapeRef,
+  SINGLE_REF_PROPERTIES,
+  type SourceLocation,
+  type Traits,
+  type ValidationEvent,
 } from "./ast.js";
 import { MixinResolver } from "./mixins.js";
 import { nodeEquals } from "./node-equality.js";
@@ -612,16 +614,7 @@ class Assembler {
     const r = (x: RawId) => this.resolve(x.id, file);
     const ref = (x: RawId): ShapeRef => ({ target: r(x) });
     if (shape.version !== undefined) ast.version = shape.version;
-    for (const key of [
-      "input",
-      "output",
-      "create",
-      "put",
-      "read",
-      "update",
-      "delete",
-      "list",
-    ] as const) {
+    for (const key of SINGLE_REF_PROPERTIES) {
       const x = shape.refs[key];
       if (x) ast[key] = ref(x);
     }
@@ -629,7 +622,7 @@ class Assembler {
       ast.input ??= { target: UNIT };
       ast.output ??= { target: UNIT };
     }
-    for (const key of ["operations", "resources", "errors", "collectionOperations"] as const) {
+    for (const key of REF_LIST_PROPERTIES) {
       const list = shape.refLists[key];
       // Smithy writes no empty lists.
       if (list?.length) ast[key] = list.map(ref);
@@ -998,20 +991,11 @@ class Assembler {
           );
         }
       }
-      for (const key of [
-        "input",
-        "output",
-        "create",
-        "put",
-        "read",
-        "update",
-        "delete",
-        "list",
-      ] as const) {
+      for (const key of SINGLE_REF_PROPERTIES) {
         const t = ast[key]?.target;
         if (t && !this.defs.has(t)) unresolved(w, key, t);
       }
-      for (const key of ["operations", "resources", "errors", "collectionOperations"] as const) {
+      for (const key of REF_LIST_PROPERTIES) {
         for (const r of ast[key] ?? []) {
           if (!this.defs.has(r.target))
             unresolved(w, key === "errors" ? "error" : key.replace(/s$/, ""), r.target);

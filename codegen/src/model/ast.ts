@@ -44,6 +44,53 @@ export type ShapeType =
   | "resource"
   | "apply";
 
+/** Every shape type a model may define (all of ShapeType but the JSON AST's `apply`). */
+export const SHAPE_TYPES: ReadonlySet<string> = new Set<Exclude<ShapeType, "apply">>([
+  "blob",
+  "boolean",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
+  "document",
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "service",
+  "operation",
+  "resource",
+]);
+
+/** Shape properties that hold one reference (operation I/O, resource lifecycle operations). */
+export const SINGLE_REF_PROPERTIES = [
+  "input",
+  "output",
+  "create",
+  "put",
+  "read",
+  "update",
+  "delete",
+  "list",
+] as const;
+
+/** Shape properties that hold a list of references (service, resource and operation bindings). */
+export const REF_LIST_PROPERTIES = [
+  "operations",
+  "resources",
+  "errors",
+  "collectionOperations",
+] as const;
+
 export interface ShapeRef {
   target: string;
 }

@@ -12,33 +12,7 @@ import type {
   RawId,
   ShapeStatementType,
 } from "../idl/parse-result.js";
-import type { NodeValue, ValidationEvent } from "./ast.js";
-
-const TYPES = new Set([
-  "blob",
-  "boolean",
-  "string",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-  "timestamp",
-  "document",
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
-  "service",
-  "operation",
-  "resource",
-]);
+import { type NodeValue, REF_LIST_PROPERTIES, SHAPE_TYPES, type ValidationEvent } from "./ast.js";
 
 type Obj = Record<string, NodeValue>;
 
@@ -242,7 +216,7 @@ function readShape(
     file.applies.push({ target: { id, pos }, traits: traitsOf(raw.traits, pos), pos });
     return;
   }
-  if (typeof type !== "string" || !TYPES.has(type)) {
+  if (typeof type !== "string" || !SHAPE_TYPES.has(type)) {
     throw new Error(`Unknown shape type ${JSON.stringify(type)} for \`${id}\``);
   }
   if (id.includes("$")) throw new Error(`Shape \`${id}\` cannot be a member id`);
@@ -300,7 +274,7 @@ function readShape(
   for (const key of ["input", "output", "create", "put", "read", "update", "delete", "list"]) {
     if (raw[key] !== undefined) shape.refs[key] = ref(raw[key], `\`${key}\``, pos);
   }
-  for (const key of ["operations", "resources", "errors", "collectionOperations"]) {
+  for (const key of REF_LIST_PROPERTIES) {
     const list = raw[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new Error(`\`${key}\` must be an array`);

@@ -4,7 +4,15 @@
  * `"ns#Shape$member": {"type": "apply", ...}` entries. `flattenMixins` copies everything in and
  * drops the mixin shapes, like Smithy's ModelTransformer.flattenAndRemoveMixins.
  */
-import type { AstShape, MemberShape, Model, ShapeRef, Traits } from "./ast.js";
+import {
+  type AstShape,
+  type MemberShape,
+  type Model,
+  REF_LIST_PROPERTIES,
+  type ShapeRef,
+  SINGLE_REF_PROPERTIES,
+  type Traits,
+} from "./ast.js";
 
 const MIXIN = "smithy.api#mixin";
 
@@ -135,18 +143,6 @@ export class MixinResolver {
   }
 }
 
-const LIST_KEYS = ["operations", "resources", "errors", "collectionOperations"] as const;
-const SINGLE_KEYS = [
-  "input",
-  "output",
-  "create",
-  "put",
-  "read",
-  "update",
-  "delete",
-  "list",
-] as const;
-
 /**
  * Copies members, traits, operations and other properties from mixins into the shapes that use
  * them, merges `apply` entries into their members, and removes mixin shapes.
@@ -179,13 +175,13 @@ export function flattenMixins(model: Model): Model {
         return [s, ...(s.mixins ?? []).flatMap((m) => chain(m.target, depth + 1))];
       };
       const lineage = chain(id, 0);
-      for (const key of SINGLE_KEYS) {
+      for (const key of SINGLE_REF_PROPERTIES) {
         const found = lineage.find((s) => s[key] && s[key]?.target !== "smithy.api#Unit");
         const own = shape[key];
         if (found?.[key]) out[key] = { target: (found[key] as ShapeRef).target };
         else if (own) out[key] = { target: own.target };
       }
-      for (const key of LIST_KEYS) {
+      for (const key of REF_LIST_PROPERTIES) {
         const refs = r.flatRefs(id, key);
         if (refs.length) out[key] = refs;
       }
@@ -197,9 +193,9 @@ export function flattenMixins(model: Model): Model {
         if (Object.keys(merged).length) (out as unknown as Record<string, unknown>)[key] = merged;
       }
     } else {
-      for (const key of SINGLE_KEYS)
+      for (const key of SINGLE_REF_PROPERTIES)
         if (shape[key]) out[key] = { target: (shape[key] as ShapeRef).target };
-      for (const key of LIST_KEYS)
+      for (const key of REF_LIST_PROPERTIES)
         if (shape[key]) out[key] = shape[key]?.map((x) => ({ target: x.target }));
       if (shape.version !== undefined) out.version = shape.version;
       if (shape.identifiers) out.identifiers = { ...shape.identifiers };

@@ -1,4 +1,12 @@
-import type { AstShape, Model, NodeValue, ShapeRef, Traits } from "../ast.js";
+import {
+  type AstShape,
+  type Model,
+  type NodeValue,
+  REF_LIST_PROPERTIES,
+  type ShapeRef,
+  SINGLE_REF_PROPERTIES,
+  type Traits,
+} from "../ast.js";
 import { ownMembers } from "../mixins.js";
 
 /**
@@ -245,28 +253,16 @@ function localTraitsOf(mixin: IndexedShape): Set<string> {
   return local;
 }
 
-const BINDING_LISTS = ["operations", "resources", "errors", "collectionOperations"] as const;
-const BINDING_REFS = [
-  "input",
-  "output",
-  "create",
-  "put",
-  "read",
-  "update",
-  "delete",
-  "list",
-] as const;
-
 /** Service, resource and operation mixins contribute their bindings. */
 function inheritBindings(into: AstShape, mixin: AstShape): void {
-  for (const key of BINDING_LISTS) {
+  for (const key of REF_LIST_PROPERTIES) {
     const inherited = mixin[key];
     if (!inherited?.length) continue;
     const own = into[key] ?? [];
     const seen = new Set(own.map((ref) => ref.target));
     into[key] = [...inherited.filter((ref) => !seen.has(ref.target)), ...own];
   }
-  for (const key of BINDING_REFS) {
+  for (const key of SINGLE_REF_PROPERTIES) {
     if (!into[key] && mixin[key]) into[key] = mixin[key];
   }
   for (const key of ["identifiers", "properties", "rename"] as const) {
