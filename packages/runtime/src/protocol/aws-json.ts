@@ -2,14 +2,7 @@ import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.
 import { ProtocolError, serializationError } from "./errors.js";
 import { expandHostPrefix } from "./host-prefix.js";
 import { type JsonCodecOptions, readStructure, writeStructure } from "./serde/json-values.js";
-import {
-  buildServiceError,
-  errorCodeOf,
-  errorStatus,
-  findErrorSchema,
-  parseJsonBody,
-  shapeName,
-} from "./service-errors.js";
+import { errorStatus, parseJsonBody, readServiceError, shapeName } from "./service-errors.js";
 import type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./types.js";
 
 // awsJson1_0 and awsJson1_1 (smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): every
@@ -42,7 +35,8 @@ function createAwsJson(version: "1.0" | "1.1"): Protocol {
     },
 
     async deserializeResponse(service, op, response) {
-      if (response.statusCode >= 300) throw readError(service, op, response);
+      if (response.statusCode >= 300)
+        throw readServiceError(service, op, response, readErrorMembers);
       const json = parseJsonBody(response.body);
       return json === undefined ? {} : readStructure(json, op.output, CLIENT);
     },
@@ -88,29 +82,14 @@ function createAwsJson(version: "1.0" | "1.1"): Protocol {
   };
 }
 
-function readError(
-  service: ServiceSchema,
-  op: OperationSchema,
-  response: HttpResponseMessage,
-): Error {
-  let body: unknown;
-  try {
-    body = parseJsonBody(response.body);
-  } catch {
-    body = undefined; // a proxy's HTML error page: the status still says what happened
-  }
-  const code = errorCodeOf(response.headers, body);
-  const schema = findErrorSchema(service, op, code);
-  const members = schema && body !== undefined ? safeRead(body, schema) : {};
-  return buildServiceError(service, schema, code, response, members, body);
-}
-
-function safeRead(body: unknown, schema: StructureSchema): Record<string, unknown> {
-  try {
-    return readStructure(body, schema, CLIENT);
-  } catch {
-    return {};
-  }
+/** Error members all travel in the body. */
+function readErrorMembers(
+  schema: StructureSchema,
+  _response: HttpResponseMessage,
+  body: unknown,
+  out: Record<string, unknown>,
+): void {
+  if (body !== undefined) Object.assign(out, readStructure(body, schema, CLIENT));
 }
 
 /** AWS JSON 1.1 (Inspector, Security Hub's older siblings, most JSON services). */

@@ -28,14 +28,7 @@ import {
   writeStructure,
 } from "./serde/json-values.js";
 import { ownValue, setOwn } from "./serde/own-property.js";
-import {
-  buildServiceError,
-  errorCodeOf,
-  errorStatus,
-  findErrorSchema,
-  parseJsonBody,
-  shapeName,
-} from "./service-errors.js";
+import { errorStatus, parseJsonBody, readServiceError, shapeName } from "./service-errors.js";
 import type { HttpRequestMessage, HttpResponseMessage, Protocol } from "./types.js";
 
 // restJson1 (smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html): members bound by the HTTP
@@ -357,7 +350,7 @@ async function deserializeResponse(
   op: OperationSchema,
   response: HttpResponseMessage,
 ): Promise<object> {
-  if (response.statusCode >= 300) throw readError(service, op, response);
+  if (response.statusCode >= 300) throw readServiceError(service, op, response, readErrorMembers);
   const b = bindingsOf(op.output, "response");
   const out: Record<string, unknown> = {};
   if (b.responseCode) out[b.responseCode] = response.statusCode;
@@ -366,30 +359,15 @@ async function deserializeResponse(
   return out;
 }
 
-function readError(
-  service: ServiceSchema,
-  op: OperationSchema,
+/** Error members travel in headers and the body, as the error's bindings say. */
+function readErrorMembers(
+  schema: StructureSchema,
   response: HttpResponseMessage,
-): Error {
-  let body: unknown;
-  try {
-    body = parseJsonBody(response.body);
-  } catch {
-    body = undefined; // not JSON (a proxy's error page): the status still tells what happened
-  }
-  const code = errorCodeOf(response.headers, body);
-  const schema = findErrorSchema(service, op, code);
-  const members: Record<string, unknown> = {};
-  if (schema) {
-    try {
-      const b = bindingsOf(schema, "response");
-      readHeaders(b, response.headers, members);
-      if (body !== undefined) readStructure(body, schema, CLIENT, "", "response", members);
-    } catch {
-      // A malformed member must not hide the error itself.
-    }
-  }
-  return buildServiceError(service, schema, code, response, members, body);
+  body: unknown,
+  out: Record<string, unknown>,
+): void {
+  readHeaders(bindingsOf(schema, "response"), response.headers, out);
+  if (body !== undefined) readStructure(body, schema, CLIENT, "", "response", out);
 }
 
 function deserializeRequest(

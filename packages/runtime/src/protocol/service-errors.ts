@@ -123,6 +123,41 @@ export function buildServiceError(
   return error;
 }
 
+/**
+ * An error response -> the error to throw: the code (header or body), the modeled error it
+ * names, and its members as the protocol reads them into `out`. A member that fails to read
+ * keeps what was read before it: a malformed member must not hide the error itself.
+ */
+export function readServiceError(
+  service: ServiceSchema,
+  op: OperationSchema,
+  response: HttpResponseMessage,
+  readMembers: (
+    schema: StructureSchema,
+    response: HttpResponseMessage,
+    body: unknown,
+    out: Record<string, unknown>,
+  ) => void,
+): Error {
+  let body: unknown;
+  try {
+    body = parseJsonBody(response.body);
+  } catch {
+    body = undefined; // not JSON (a proxy's error page): the status still tells what happened
+  }
+  const code = errorCodeOf(response.headers, body);
+  const schema = findErrorSchema(service, op, code);
+  const members: Record<string, unknown> = {};
+  if (schema) {
+    try {
+      readMembers(schema, response, body, members);
+    } catch {
+      // Keep the members read so far.
+    }
+  }
+  return buildServiceError(service, schema, code, response, members, body);
+}
+
 /** Parses a JSON body; an empty or whitespace body is `undefined`. */
 export function parseJsonBody(body: Uint8Array | string | undefined): unknown {
   const text = typeof body === "string" ? body : body && body.length > 0 ? decode(body) : "";
