@@ -342,8 +342,8 @@ function writeTraits(traits: Traits | undefined, indent: string, names: NameReso
     const prefix = `${indent}@${name}(`;
     if (isPlainObject(value)) {
       // Structured form without braces: @http(method: "POST", uri: "/")
-      const inline = `${prefix}${objectEntries(value, indent, prefix.length, true)})`;
-      if (!inline.includes("\n") && inline.length <= WIDTH) out.push(inline);
+      const entries = flatEntries(value, WIDTH - prefix.length - 1);
+      if (entries !== undefined) out.push(`${prefix}${entries})`);
       else {
         out.push(`${prefix}`);
         for (const [k, v] of Object.entries(value)) {
@@ -372,17 +372,6 @@ function isEmptyObject(v: NodeValue): boolean {
   return isPlainObject(v) && Object.keys(v).length === 0;
 }
 
-function objectEntries(
-  value: { [key: string]: NodeValue },
-  indent: string,
-  column: number,
-  _bare: boolean,
-): string {
-  return Object.entries(value)
-    .map(([k, v]) => `${nodeKey(k)}: ${writeNode(v, indent, column)}`)
-    .join(", ");
-}
-
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function nodeKey(key: string): string {
@@ -391,30 +380,87 @@ function nodeKey(key: string): string {
 
 /**
  * A node value in IDL form. `indent` is the indentation of the line the value starts on; `column`
- * is where on that line it starts (to decide whether it fits on one line).
+ * is where on that line it starts: the value goes on that line when it fits (flat), else one item
+ * per line.
  */
 export function writeNode(value: NodeValue, indent: string, column: number): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") return numberText(value);
   if (typeof value === "string") return stringText(value, indent);
+  if (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0) {
+    return Array.isArray(value) ? "[]" : "{}";
+  }
+  const flat = flatNode(value, WIDTH - column);
+  if (flat !== undefined) return flat;
   const inner = indent + INDENT;
   if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const inline = `[${value.map((v) => writeNode(v, indent, column)).join(", ")}]`;
-    if (!inline.includes("\n") && column + inline.length <= WIDTH) return inline;
     const items = value.map((v) => `${inner}${writeNode(v, inner, inner.length)}`);
     return `[\n${items.join("\n")}\n${indent}]`;
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  const inline = `{ ${objectEntries(value, indent, column, false)} }`;
-  if (!inline.includes("\n") && column + inline.length <= WIDTH) return inline;
-  const items = entries.map(([k, v]) => {
+  const items = Object.entries(value).map(([k, v]) => {
     const key = `${inner}${nodeKey(k)}: `;
     return `${key}${writeNode(v, inner, key.length)}`;
   });
   return `{\n${items.join("\n")}\n${indent}}`;
+}
+
+/**
+ * A node value on one line, when it takes at most `budget` characters (and holds no text block);
+ * undefined otherwise. Gives up as soon as the budget is spent, so that deciding between the flat
+ * and the multi-line form costs at most the width of a line per value, not the whole subtree at
+ * every level (which made nested values exponential in their depth).
+ */
+function flatNode(value: NodeValue, budget: number): string | undefined {
+  let text: string | undefined;
+  if (value === null || typeof value === "boolean") text = String(value);
+  else if (typeof value === "number") text = numberText(value);
+  else if (typeof value === "string") {
+    // Quoted, a string takes at least its length and the quotes.
+    if (value.length + 2 > budget || textBlockSafe(value)) return undefined;
+    text = quote(value);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) text = "[]";
+    else {
+      const items = flatList(value, (v, left) => flatNode(v, left), budget - 2);
+      text = items === undefined ? undefined : `[${items}]`;
+    }
+  } else if (Object.keys(value).length === 0) text = "{}";
+  else {
+    const items = flatEntries(value, budget - 4);
+    text = items === undefined ? undefined : `{ ${items} }`;
+  }
+  return text !== undefined && text.length <= budget ? text : undefined;
+}
+
+/** `k: v, k: v` of an object on one line, within `budget` characters, or undefined. */
+function flatEntries(value: { [key: string]: NodeValue }, budget: number): string | undefined {
+  return flatList(
+    Object.entries(value),
+    ([k, v], left) => {
+      const key = `${nodeKey(k)}: `;
+      const text = flatNode(v, left - key.length);
+      return text === undefined ? undefined : key + text;
+    },
+    budget,
+  );
+}
+
+/** Items joined by ", " within `budget` characters, or undefined as soon as one does not fit. */
+function flatList<T>(
+  items: T[],
+  flat: (item: T, budget: number) => string | undefined,
+  budget: number,
+): string | undefined {
+  let out = "";
+  for (const item of items) {
+    const separator = out === "" ? "" : ", ";
+    const text = flat(item, budget - out.length - separator.length);
+    if (text === undefined) return undefined;
+    out += separator + text;
+    if (out.length > budget) return undefined;
+  }
+  return out;
 }
 
 function numberText(n: number): string {
@@ -455,7 +501,19 @@ function escapeBlock(line: string): string {
   return line.replace(/\\/g, "\\\\").replace(/"""/g, '\\"""');
 }
 
+/** Whether a quoted string escapes any character of `s` (most strings need no escape). */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || code === 0x2028 || code === 0x2029) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function quote(s: string): string {
+  if (!needsEscape(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;

@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { BIOME_MAX_SIZE, overBiomeLimit } from "../../emit/format.js";
 import {
   listServices,
   PlanError,
@@ -20,6 +21,14 @@ function findRoot(from: string): string | undefined {
     if (dirname(dir) === dir) return undefined;
   }
   return undefined;
+}
+
+/** The bytes of a service's model files (models/<svc>/*.smithy, *.json): how much there is to emit. */
+function modelBytes(root: string, svc: string): number {
+  const dir = join(root, "models", svc);
+  return readdirSync(dir)
+    .filter((name) => /\.(smithy|json)$/.test(name))
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
 
 interface Args {
@@ -89,14 +98,18 @@ export async function run(argv: string[]): Promise<number> {
         );
         return 2;
       }
+      // Planned together, the largest model first: while biome formats one package (in its own
+      // process), the next one is emitted, so the last formatting to wait for is a small one.
+      // Packages and failures are reported in the order the services were asked for.
+      const bytes = new Map(wanted.map((svc) => [svc, modelBytes(root, svc)]));
+      const bySize = [...wanted].sort((a, b) => bytes.get(b)! - bytes.get(a)!);
+      const plans = new Map(bySize.map((svc) => [svc, planService(root, svc)]));
+      const planned = await Promise.allSettled(wanted.map((svc) => plans.get(svc)!));
       const failures: string[] = [];
-      for (const svc of wanted) {
-        try {
-          packages.push(await planService(root, svc));
-        } catch (e) {
-          if (!(e instanceof PlanError)) throw e;
-          failures.push(...e.lines);
-        }
+      for (const result of planned) {
+        if (result.status === "fulfilled") packages.push(result.value);
+        else if (result.reason instanceof PlanError) failures.push(...result.reason.lines);
+        else throw result.reason;
       }
       if (failures.length > 0) throw new PlanError(failures);
     }
@@ -106,6 +119,13 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
+  for (const pkg of packages) {
+    for (const { path, bytes } of overBiomeLimit(pkg.files)) {
+      process.stderr.write(
+        `docsmith generate: warning: ${relative(cwd, join(pkg.dir, path))} is ${bytes} bytes, over biome's files.maxSize (${BIOME_MAX_SIZE}): \`biome check\` skips it\n`,
+      );
+    }
+  }
   const diffs = packages.map((p) => ({ pkg: p, diff: diffPackage(p) }));
   const changes = diffs.flatMap(({ diff }) => [
     ...diff.write.map((f) => `  ${relative(cwd, f.path)}`),

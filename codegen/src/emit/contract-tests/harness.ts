@@ -1,34 +1,60 @@
+import { wordsOf } from "./words.js";
+
+/** test/contract-harness.ts: the declarations the operations' files share, and which they are. */
+export interface ContractHarness {
+  text: string;
+  /** The names it exports, and whether each is a type (imported with `type`). */
+  exports: Map<string, { type: boolean }>;
+}
+
 /**
- * The fixed part of test/contract.test.ts: the documented-exchange types and the in-process
- * transports (no network) the generated tests use, each declaration only when `tests` (the
- * generated tests' text) uses it, directly or through another. `client` is the client class.
+ * The fixed part of the contract tests: the documented-exchange types and the in-process
+ * transports (no network) the generated tests use, each declaration only when `used` (the words
+ * of the generated tests) names it, directly or through another, and exported. `client` is the
+ * client class.
  */
-export function harness(client: string, tests: string): string {
+export function harness(client: string, used: Set<string>): ContractHarness {
   const declarations = declarationsOf(client);
-  const used = new Set<string>();
-  const visit = (text: string): void => {
-    for (const [name, code] of declarations) {
-      if (used.has(name) || !new RegExp(`\\b${name}\\b`).test(text)) continue;
-      used.add(name);
-      visit(code);
+  const kept = new Set<string>();
+  const visit = (words: Set<string>): void => {
+    for (const [name, d] of declarations) {
+      if (kept.has(name) || !words.has(name)) continue;
+      kept.add(name);
+      visit(wordsOf(d.code));
     }
   };
-  visit(tests);
-  return [...declarations]
-    .filter(([name]) => used.has(name))
-    .map(([, code]) => code)
-    .join("\n\n");
+  visit(used);
+  const exports = new Map<string, { type: boolean }>();
+  const code: string[] = [];
+  for (const [name, d] of declarations) {
+    if (!kept.has(name)) continue;
+    exports.set(name, { type: d.type });
+    code.push(d.code.replace(/^(interface|type|function|async function) /m, "export $1 "));
+  }
+  const body = code.join("\n\n");
+  const words = wordsOf(body);
+  const smithy = ["HttpRequest", "HttpResponse"].filter((n) => words.has(n));
+  const imports = [
+    smithy.length > 0 ? `import type { ${smithy.join(", ")} } from "@smithy/types";` : "",
+    words.has("expect") ? `import { expect } from "vitest";` : "",
+    words.has(client) ? `import { ${client} } from "../src/index.js";` : "",
+  ].filter(Boolean);
+  const text = `${imports.join("\n")}${imports.length > 0 ? "\n\n" : ""}${body}\n`;
+  return { text, exports };
 }
 
 /** Each top-level declaration of the harness by the name it declares, in source order. */
-function declarationsOf(client: string): Map<string, string> {
-  const out = new Map<string, string>();
+function declarationsOf(client: string): Map<string, { code: string; type: boolean }> {
+  const out = new Map<string, { code: string; type: boolean }>();
   for (const chunk of source(client).split(
     /\n\n(?=\/\*\*|interface |type |function |async function )/,
   )) {
-    const name = /^(?:interface|type|function|async function) (\w+)/m.exec(chunk)?.[1];
-    if (!name) throw new Error(`harness chunk declares nothing: ${chunk.slice(0, 60)}`);
-    out.set(name, chunk.trim());
+    const match = /^(interface|type|function|async function) (\w+)/m.exec(chunk);
+    if (!match) throw new Error(`harness chunk declares nothing: ${chunk.slice(0, 60)}`);
+    out.set(match[2]!, {
+      code: chunk.trim(),
+      type: match[1] === "interface" || match[1] === "type",
+    });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { Ajv } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import { clientName } from "../client/client-module.js";
 import { commandName } from "../client/command-module.js";
 import { pagination, paginatorName } from "../client/pagination-module.js";
@@ -238,13 +238,30 @@ export function rejected(result: PromiseSettledResult<unknown>): any {
 
 type Check = (id: string, value: unknown) => boolean;
 
-/** Checks samples against the same JSON Schemas the validators are compiled from. */
+/**
+ * Checks samples against the same JSON Schemas the validators are compiled from. Only the verdict
+ * matters, so the cheapest compile: each structure's code once, called by reference rather than
+ * inlined into every schema that uses it, and no optimizing pass; each root compiled once.
+ */
 function sampleValidator(view: ServiceView): Check {
-  const ajv = new Ajv({ strictTypes: false, unicodeRegExp: true });
+  const ajv = new Ajv({
+    strictTypes: false,
+    unicodeRegExp: true,
+    inlineRefs: false,
+    code: { optimize: false },
+  });
   for (const keyword of smithyKeywords) ajv.addKeyword(keyword);
   const roots = view.operations.flatMap((op) => [op.input, op.output]);
   for (const schema of aggregateSchemas(view, roots).values()) ajv.addSchema(schema);
-  return (id, value) => ajv.validate(refSchema(view, id), value) as boolean;
+  const compiled = new Map<string, ValidateFunction>();
+  return (id, value) => {
+    let validate = compiled.get(id);
+    if (!validate) {
+      validate = ajv.compile(refSchema(view, id));
+      compiled.set(id, validate);
+    }
+    return validate(value) as boolean;
+  };
 }
 
 function operationBlock(

@@ -152,10 +152,17 @@ function generate(alts: Alternatives, stretch: number): string {
   return out;
 }
 
+/** The characters of PREFERRED each character class allows, by its source: classes repeat. */
+const allowedBySource = new Map<string, string[]>();
+
 /** The position-th allowed character of PREFERRED (cycling), so repeated classes vary. */
 function pick(source: string, position: number): string {
-  const re = new RegExp(`^${source}$`);
-  const allowed = [...PREFERRED].filter((ch) => re.test(ch));
+  let allowed = allowedBySource.get(source);
+  if (!allowed) {
+    const re = new RegExp(`^${source}$`);
+    allowed = [...PREFERRED].filter((ch) => re.test(ch));
+    allowedBySource.set(source, allowed);
+  }
   if (allowed.length === 0) {
     // A literal outside PREFERRED: the class source is the character itself, unescaped.
     return source.replace(/^\\/, "");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   documentedExamples,
-  emitContractTest,
+  emitContractTests,
   errataOf,
 } from "../../../src/emit/contract-tests/index.js";
 import { EmitError, serviceView } from "../../../src/emit/service-view.js";
@@ -17,6 +17,14 @@ function view(errata?: NodeValue[]) {
 function op(name: string, errata?: NodeValue[]) {
   const v = view(errata);
   return { v, op: v.operations.find((o) => o.name === name)! };
+}
+
+/** The operations' files of the contract tests, joined: every `describe` of the service. */
+function emitContractTest(v: ReturnType<typeof view>): string {
+  return emitContractTests(v)
+    .filter((f) => f.path.startsWith("test/contract-operations-"))
+    .map((f) => f.text)
+    .join("\n");
 }
 
 /** The text of the generated `describe` block of an operation. */
@@ -150,11 +158,17 @@ describe("emitContractTest", () => {
     expect(() => emitContractTest(view([erratum]))).toThrow(/example\.widgets#Nope/);
   });
 
-  it("declares only the helpers its tests use", () => {
-    expect(text).toContain("function expectInvalidAt(");
-    const clean = emitContractTest(view([]));
+  it("declares only the helpers its tests use, in the harness, and imports them from there", () => {
+    const harnessOf = (errata?: NodeValue[]) =>
+      emitContractTests(view(errata)).find((f) => f.path === "test/contract-harness.ts")!.text;
+    expect(harnessOf()).toContain("export function expectInvalidAt(");
+    expect(text).toMatch(
+      /import \{[^}]*\bexpectInvalidAt\b[^}]*\} from "\.\/contract-harness\.js";/,
+    );
+    const clean = harnessOf([]);
     expect(clean).not.toContain("function expectInvalidAt(");
-    expect(clean).toContain("function expectValid(");
+    expect(clean).toContain("export function expectValid(");
+    expect(emitContractTest(view([]))).not.toMatch(/\bexpectInvalidAt\b/);
   });
 
   it("turns an erratum at /input into asserted refusals: validator, server; the client skips validation", () => {
@@ -175,5 +189,72 @@ describe("emitContractTest", () => {
     expect(get).toContain(`expectInvalidAt(validateGetWidgetInput, input, "/id")`);
     expect(get).toContain("clientOf(answering(response, sent), false)");
     expect(get).not.toContain("the server parses the documented request");
+  });
+});
+
+describe("the contract test files", () => {
+  /** The widgets service with `count` more operations, each a copy of GetWidget and its example. */
+  function manyOperations(count: number, commonErrors = 0) {
+    const model = widgetsModel();
+    const ns = SERVICE.split("#")[0];
+    const service = model.shapes[SERVICE]!;
+    for (let i = 0; i < commonErrors; i++) {
+      const id = `${ns}#CommonError${String(i).padStart(3, "0")}`;
+      model.shapes[id] = structuredClone(model.shapes[`${ns}#Throttled`]!);
+      service.errors!.push({ target: id });
+    }
+    const get = model.shapes[`${ns}#GetWidget`]!;
+    for (let i = 0; i < count; i++) {
+      const name = `GetWidgetCopy${String(i).padStart(3, "0")}`;
+      model.shapes[`${ns}#${name}`] = structuredClone(get);
+      service.operations!.push({ target: `${ns}#${name}` });
+    }
+    return serviceView(model, SERVICE);
+  }
+
+  it("are the entry, the harness and the operations' files, the entry importing each in order", () => {
+    const files = emitContractTests(manyOperations(43));
+    const paths = files.map((f) => f.path);
+    expect(paths.slice(0, 2)).toEqual(["test/contract-harness.ts", "test/contract.test.ts"]);
+    const chunks = paths.slice(2);
+    expect(chunks).toEqual([
+      "test/contract-operations-1.ts",
+      "test/contract-operations-2.ts",
+      "test/contract-operations-3.ts",
+    ]);
+    const entry = files[1]!.text;
+    expect([...entry.matchAll(/^import "\.\/(.+)\.js";$/gm)].map((m) => `test/${m[1]}.ts`)).toEqual(
+      chunks,
+    );
+  });
+
+  it("hold every operation in exactly one file, at most 20 per file, importing what they use", () => {
+    const v = manyOperations(43);
+    const chunks = emitContractTests(v).slice(2);
+    for (const op of v.operations) {
+      const holding = chunks.filter((f) => f.text.includes(`describe(${JSON.stringify(op.name)}`));
+      expect(holding, op.name).toHaveLength(1);
+    }
+    for (const file of chunks) {
+      expect([...file.text.matchAll(/^describe\(/gm)].length).toBeLessThanOrEqual(20);
+      // Each file's commands come from the package, once, and only those its operations send.
+      const commands = [...file.text.matchAll(/new (\w+Command)\(/g)].map((m) => m[1]!);
+      const imported = /import \{([^}]*)\} from "\.\.\/src\/index\.js";/.exec(file.text)![1]!;
+      const names = imported
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      expect(new Set(names.filter((n) => n.endsWith("Command")))).toEqual(new Set(commands));
+      expect(file.text).toMatch(/ from "\.\/contract-harness\.js";/);
+    }
+  });
+
+  it("start a new file before one grows past the size budget, whatever the number of operations", () => {
+    // 60 errors every operation can return: about 50 KiB of tests per operation.
+    const files = emitContractTests(manyOperations(100, 60)).slice(2);
+    expect(files.length).toBeGreaterThan(Math.ceil(101 / 20));
+    const sizes = files.map((f) => f.text.length);
+    expect(Math.max(...sizes)).toBeLessThan(256 * 1024 + 8192);
+    expect(Math.max(...sizes)).toBeGreaterThan(128 * 1024);
   });
 });
