@@ -24,7 +24,7 @@ const PLAIN = { allErrors: true, strictTypes: false, unicodeRegExp: true };
  * code ones. Its @pattern engine, when the package ships one, is the package's own module.
  */
 async function generatorOptions() {
-  const engineFile = `${ROOT}packages/inspector/dist/validators/linear-regexp.js`;
+  const engineFile = `${ROOT}packages/inspector/src/validators/linear-regexp.js`;
   const options = { ...PLAIN, verbose: true };
   if (!existsSync(engineFile)) return { options, engine: "native RegExp" };
   const { linearRegExp } = await import(engineFile);

@@ -8,7 +8,7 @@ export const BENCH = fileURLToPath(new URL("../", import.meta.url));
 
 /** `undefined` when `@docsmith/<svc>` is built and resolvable from bench/, else why not. */
 export function missing(svc) {
-  if (!existsSync(`${ROOT}packages/${svc}/dist/index.js`)) {
+  if (!existsSync(`${ROOT}packages/${svc}/dist/bundle/index.js`)) {
     return `packages/${svc}/dist is not built (run: npx pnpm@10.34.8 run build)`;
   }
   if (!existsSync(`${BENCH}node_modules/@docsmith/${svc}/package.json`)) {

@@ -25,6 +25,11 @@ export const commands: Record<string, Command> = {
     usage: "docsmith generate [--check] [svc...] | --model FILE.json --service SHAPE_ID --out DIR",
     load: () => import("./commands/generate.js"),
   },
+  bundle: {
+    summary: "write a generated package's dist/bundle, what Node loads (its build runs this)",
+    usage: "docsmith bundle [DIR]",
+    load: () => import("./commands/bundle.js"),
+  },
   serve: {
     summary: "serve the documented examples of a service on a local AWS endpoint",
     usage:

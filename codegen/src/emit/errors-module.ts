@@ -25,8 +25,11 @@ export function emitErrorsModule(view: ServiceView): string {
   const referenced = new Set<string>();
   const classes = errors.map((id) => errorClass(view, id, view.get(id), base, referenced));
   const typeImports = [...referenced].sort();
+  // The class from @docsmith/runtime: @smithy/smithy-client's very ServiceException, loaded
+  // without the rest of that package (its index loads all of it); the types cost nothing.
   const imports = [
-    `import {\n  type ExceptionOptionType,\n  ServiceException,\n  type ServiceExceptionOptions,\n} from "@smithy/smithy-client";`,
+    `import { ServiceException } from "@docsmith/runtime";`,
+    `import type { ExceptionOptionType, ServiceExceptionOptions } from "@smithy/smithy-client";`,
   ];
   if (classes.some((c) => c.includes("DocumentType"))) {
     imports.push(`import type { DocumentType } from "@smithy/types";`);
@@ -40,7 +43,9 @@ export function emitErrorsModule(view: ServiceView): string {
     `  /** @internal */\n` +
     `  constructor(options: ServiceExceptionOptions) {\n` +
     `    super(options);\n` +
-    `    Object.setPrototypeOf(this, ${base}.prototype);\n` +
+    // new.target rather than the class by name: subclasses keep their prototype, and a bundler
+    // never renames a class that refers to itself (which would change its `name`).
+    `    Object.setPrototypeOf(this, new.target.prototype);\n` +
     `  }\n}\n`;
   return [imports.join("\n"), baseClass, ...classes].join("\n\n");
 }
@@ -80,7 +85,7 @@ function errorClass(
     `\n/** @internal */\n` +
     `constructor(opts: ExceptionOptionType<${name}, ${base}>) {\n` +
     `super({ name: "${name}", $fault: "${fault}", ...opts });\n` +
-    `Object.setPrototypeOf(this, ${name}.prototype);\n` +
+    `Object.setPrototypeOf(this, new.target.prototype);\n` +
     assignments.join("\n") +
     `\n}\n}\n`
   );

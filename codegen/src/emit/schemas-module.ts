@@ -10,7 +10,7 @@ import {
   UNIT,
 } from "./service-view.js";
 import { enumValues, isError, legacyEnumValues } from "./typescript-types.js";
-import { validatorNames } from "./validators/standalone.js";
+import { validatorModule } from "./validators/standalone.js";
 
 /**
  * src/schemas.ts: the runtime's view of the service (packages/runtime/src/schema.ts): one
@@ -169,17 +169,12 @@ export function emitSchemasModule(view: ServiceView): string {
   const serviceDecl = serviceDeclaration(view, ref);
   errorClasses.add(baseExceptionName(view));
 
-  const validatorImports = view.operations.map((op) => {
-    const names = validatorNames(op);
-    return `import { ${names.input}, ${names.output} } from "./validators/${op.name}.js";`;
-  });
   const runtimeImports = [view.protocol, ...[...runtimeTypes].map((t) => `type ${t}`)].sort(
     (a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""), "en"),
   );
   const header = [
     `import {\n${runtimeImports.join(",\n")},\n} from "@docsmith/runtime";`,
     `import {\n${[...errorClasses].sort().join(",\n")},\n} from "./errors.js";`,
-    ...validatorImports,
   ];
   const ops = view.operations.map((op) => op.name);
   return [
@@ -240,7 +235,6 @@ function operationDeclaration(
   op: OperationView,
   ref: (id: string) => string,
 ): string {
-  const names = validatorNames(op);
   const fields = [
     `name: ${JSON.stringify(op.name)}`,
     `input: ${ref(op.input)}`,
@@ -260,7 +254,8 @@ function operationDeclaration(
     fields.push(`requestCompression: ${JSON.stringify(compression.encodings)}`);
   }
   if (hasTrait(op.shape.traits, "httpChecksumRequired")) fields.push("checksumRequired: true");
-  fields.push(`validateInput: ${names.input}`, `validateOutput: ${names.output}`);
+  // Loaded on the first call: importing the package compiles no validator.
+  fields.push(`inputValidator: () => import("./${validatorModule(op, "input")}")`);
   return `export const ${op.name}: OperationSchema = {\n${fields.join(",\n")},\n};`;
 }
 

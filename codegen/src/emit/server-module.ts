@@ -1,5 +1,6 @@
 import { tsdoc } from "./docs.js";
 import { type ServiceView, UNIT } from "./service-view.js";
+import { validatorModule } from "./validators/standalone.js";
 
 export function serverNames(view: ServiceView): { operations: string; factory: string } {
   return { operations: `${view.stem}Operations`, factory: `create${view.stem}Handler` };
@@ -24,6 +25,13 @@ export function emitServerModule(view: ServiceView): string {
       return `${tsdoc(op.shape.traits)}${op.name}(input: ${input}, context: RequestContext): Promise<${output}>;`;
     })
     .join("\n\n");
+  const served = view.operations
+    .map(
+      (op) =>
+        `${op.name}: {\n...${op.name},\noutputValidator: () => import("./${validatorModule(op, "output")}"),\n},`,
+    )
+    .join("\n");
+  const schemaImports = [...view.operations.map((op) => op.name), "service"].sort();
   const typeImport =
     types.size > 0 ? `import type { ${[...types].sort().join(", ")} } from "./types.js";\n` : "";
   return `import {
@@ -32,8 +40,17 @@ export function emitServerModule(view: ServiceView): string {
   type RequestContext,
   toNodeListener,
 } from "@docsmith/runtime/server";
-import { operations, service } from "./schemas.js";
+import type { OperationSchema } from "@docsmith/runtime";
+import {\n${schemaImports.join(",\n")},\n} from "./schemas.js";
 ${typeImport}
+/**
+ * The operations as the handler serves them: each with the validator of its output, loaded on
+ * first use. Declared here, not in schemas.ts, so that a client bundle never carries them.
+ */
+export const servedOperations: Readonly<Record<string, OperationSchema>> = {
+${served}
+};
+
 /** An implementation of ${view.sdkId}: one async method per operation. */
 export interface ${operations} {
 ${methods}
@@ -48,7 +65,7 @@ export function ${factory}(
   impl: Partial<${operations}>,
   options?: HandlerOptions,
 ): (request: Request) => Promise<Response> {
-  return createHandler(service, operations, impl, options);
+  return createHandler(service, servedOperations, impl, options);
 }
 
 export type { HandlerOptions, RequestContext };

@@ -7,7 +7,7 @@ import type { Model } from "../model/ast.js";
 
 /**
  * A generated service package as `docsmith serve` uses it: its model.json (the examples and the
- * shapes) and its built server entry (dist/server.js). Loaded from the checkout by path, not by
+ * shapes) and its built server entry (dist/bundle/server.js). Loaded from the checkout by path, not by
  * package name: @docsmith/codegen cannot depend on the packages it generates.
  */
 export interface ServicePackage {
@@ -17,8 +17,8 @@ export interface ServicePackage {
   readonly model: Model;
   /** The package's `create<Service>Handler(impl, options)`. */
   readonly createHandler: HandlerFactory;
-  /** The package's operation schemas (dist/schemas.js `operations`), for checking answers. */
-  readonly operations?: Readonly<Record<string, { validateOutput?: OutputValidator }>>;
+  /** The package's output validators by operation (from dist/bundle/server.js `servedOperations`). */
+  readonly outputValidators?: Readonly<Record<string, OutputValidator>>;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -65,10 +65,10 @@ export async function loadServicePackage(root: string, name: string): Promise<Se
   } catch (e) {
     throw new ServePackageError(`${modelPath}: ${(e as Error).message}`);
   }
-  const serverPath = join(dir, "dist", "server.js");
+  const serverPath = join(dir, "dist", "bundle", "server.js");
   if (!existsSync(serverPath)) {
     throw new ServePackageError(
-      `packages/${name}/dist/server.js is missing: build the packages first (pnpm run build)`,
+      `packages/${name}/dist/bundle/server.js is missing: build the packages first (pnpm run build)`,
     );
   }
   const server = (await import(pathToFileURL(serverPath).href)) as Record<string, unknown>;
@@ -80,19 +80,39 @@ export async function loadServicePackage(root: string, name: string): Promise<Se
       `${serverPath}: expected one create<Service>Handler export, found ${factories.length}`,
     );
   }
-  const schemasPath = join(dir, "dist", "schemas.js");
-  const schemas = existsSync(schemasPath)
-    ? ((await import(pathToFileURL(schemasPath).href)) as {
-        operations?: ServicePackage["operations"];
-      })
-    : {};
   return {
     name,
     dir,
     model,
     createHandler: factories[0]![1] as HandlerFactory,
-    ...(schemas.operations ? { operations: schemas.operations } : {}),
+    ...(server.servedOperations
+      ? { outputValidators: await outputValidators(server.servedOperations, serverPath) }
+      : {}),
   };
+}
+
+/** Every served operation's output validator, loaded now: answers are checked at start-up. */
+async function outputValidators(
+  served: unknown,
+  serverPath: string,
+): Promise<Record<string, OutputValidator>> {
+  const out: Record<string, OutputValidator> = {};
+  for (const [name, op] of Object.entries(served as Record<string, ServedOperation>)) {
+    if (!op.outputValidator) continue;
+    try {
+      out[name] = (await op.outputValidator()).validate;
+    } catch (e) {
+      throw new ServePackageError(
+        `${serverPath}: cannot load the output validator of ${name}: ${(e as Error).message}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** What serve reads of a generated server's `servedOperations`. */
+interface ServedOperation {
+  readonly outputValidator?: () => Promise<{ validate: OutputValidator }>;
 }
 
 /** What serve takes from @docsmith/runtime/server: the hardened node:http server. */

@@ -128,10 +128,10 @@ function readCredentials(path: string): Map<string, AccessKey> {
 
 /** The package's own output validator as an OutputCheck (none when the package has no schemas). */
 function packageCheck(pkg: ServicePackage): OutputCheck | undefined {
-  const operations = pkg.operations;
-  if (!operations) return undefined;
+  const validators = pkg.outputValidators;
+  if (!validators) return undefined;
   return (operation, output) => {
-    const validate = operations[operation]?.validateOutput;
+    const validate = validators[operation];
     if (!validate || validate(output)) return undefined;
     const first = validate.errors?.[0];
     return `the package's output validator refuses it (${first?.instancePath || "/"} ${first?.message ?? ""})`;

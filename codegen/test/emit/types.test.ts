@@ -48,7 +48,8 @@ describe("errors.ts", () => {
 
   it("declares the service base exception", () => {
     expect(errors).toContain("export class ThingsStoreServiceException extends ServiceException {");
-    expect(errors).toContain("Object.setPrototypeOf(this, ThingsStoreServiceException.prototype);");
+    expect(errors).toContain("Object.setPrototypeOf(this, new.target.prototype);");
+    expect(errors).not.toMatch(/setPrototypeOf\(this, \w+\.prototype\)/);
   });
 
   it("declares one class per modeled error with name, $fault and members, SDK v3 style", () => {

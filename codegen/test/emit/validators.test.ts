@@ -7,7 +7,7 @@ import { createFormatter } from "../../src/emit/format.js";
 import type { ServiceView } from "../../src/emit/service-view.js";
 import { emitLinearRegExpModule } from "../../src/emit/validators/linear-regexp.js";
 import {
-  emitOperationValidators,
+  emitOperationValidator,
   emitValidatorRuntime,
 } from "../../src/emit/validators/standalone.js";
 import { protocolTestView, thingsView } from "./load-fixture.js";
@@ -16,16 +16,24 @@ type Validator = ((data: unknown) => boolean) & {
   errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;
 };
 
-/** Writes an operation's standalone module to disk and imports it, as a package would. */
+/**
+ * Writes an operation's two standalone modules to disk and imports them, as a package would:
+ * `validate<Name>Input` and `validate<Name>Output`.
+ */
 async function load(
   view: ServiceView,
   name: string,
   dir: string,
 ): Promise<Record<string, Validator>> {
   const op = view.operations.find((o) => o.name === name)!;
-  const file = join(dir, `${name}.js`);
-  writeFileSync(file, emitOperationValidators(view, op));
-  return (await import(pathToFileURL(file).href)) as Record<string, Validator>;
+  const out: Record<string, Validator> = {};
+  for (const side of ["input", "output"] as const) {
+    const file = join(dir, `${name}.${side}.js`);
+    writeFileSync(file, emitOperationValidator(view, op, side));
+    const module = (await import(pathToFileURL(file).href)) as { validate: Validator };
+    out[`validate${name}${side === "input" ? "Input" : "Output"}`] = module.validate;
+  }
+  return out;
 }
 
 describe("standalone validators", () => {
@@ -47,11 +55,11 @@ describe("standalone validators", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("compiles to plain ESM: no require, no eval, no schema compilation at import", () => {
-    const code = emitOperationValidators(view, view.operations[0]!);
+    const code = emitOperationValidator(view, view.operations[0]!, "input");
     expect(code).not.toMatch(/\brequire\(/);
     expect(code).not.toMatch(/new Function|\beval\(/);
     expect(code).not.toMatch(/from "ajv/);
-    expect(code).toMatch(/export const validateCreateThingInput/);
+    expect(code).toMatch(/export const validate = validate\d+;/);
   });
 
   const errorsOf = (v: Validator, data: unknown) => {
@@ -148,13 +156,13 @@ describe("standalone validators of the protocol-test services", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("compiles a shape that is both input and output once, and exports it under both names", async () => {
+  it("compiles a shape that is both input and output into each side's module", async () => {
     const view = protocolTestView("aws.protocoltests.json#JsonProtocol");
     const op = view.operations.find((o) => o.name === "JsonEnums")!;
     expect(op.input).toBe(op.output);
     const module = await load(view, "JsonEnums", dir);
-    expect(module.validateJsonEnumsOutput).toBe(module.validateJsonEnumsInput);
     expect(module.validateJsonEnumsInput!({ fooEnum1: "Foo" })).toBe(true);
+    expect(module.validateJsonEnumsInput!({ fooEnum1: "Nope" })).toBe(false);
     expect(module.validateJsonEnumsOutput!({ fooEnum1: "Nope" })).toBe(false);
   });
 
@@ -170,7 +178,7 @@ describe("standalone validators of the protocol-test services", () => {
   it("runs @pattern on the linear-time matcher, so a ReDoS-prone pattern answers at once", async () => {
     const view = protocolTestView("aws.protocoltests.restjson.validation#RestJsonValidation");
     const op = view.operations.find((o) => o.name === "MalformedPattern")!;
-    const code = emitOperationValidators(view, op);
+    const code = emitOperationValidator(view, op, "input");
     expect(code).toMatch(/import \{ linearRegExp as \w+ \} from "\.\/linear-regexp\.js";/);
     expect(code).not.toMatch(/new RegExp/);
     const pattern = await load(view, "MalformedPattern", dir);
@@ -186,12 +194,16 @@ describe("validator modules", () => {
   it("emits modules biome finds clean, imports of both helper modules included", async () => {
     const formatter = await createFormatter();
     const view = thingsView();
-    const codes = view.operations.map((op) => emitOperationValidators(view, op));
-    expect(codes.some((c) => c.includes("./runtime.js") && c.includes("./linear-regexp.js"))).toBe(
-      true,
+    const modules = view.operations.flatMap((op) =>
+      (["input", "output"] as const).map((side) => ({
+        path: `src/validators/${op.name}.${side}.js`,
+        code: emitOperationValidator(view, op, side),
+      })),
     );
-    for (const [i, code] of codes.entries()) {
-      const path = `src/validators/${view.operations[i]!.name}.js`;
+    expect(
+      modules.some((m) => m.code.includes("./runtime.js") && m.code.includes("./linear-regexp.js")),
+    ).toBe(true);
+    for (const { path, code } of modules) {
       expect(formatter.lint(path, formatter.format(path, code)), path).toEqual([]);
     }
   });

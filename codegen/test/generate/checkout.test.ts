@@ -38,7 +38,8 @@ describe("docsmith generate in a checkout", () => {
       "src/types.ts",
       "src/errors.ts",
       "src/schemas.ts",
-      "src/validators/ListThings.js",
+      "src/validators/ListThings.input.js",
+      "src/validators/ListThings.output.js",
       "src/commands/ListThingsCommand.ts",
       "src/ThingsStoreClient.ts",
       "src/ThingsStore.ts",
@@ -52,7 +53,7 @@ describe("docsmith generate in a checkout", () => {
     const manifest = JSON.parse(readFileSync(pkg("package.json"), "utf8"));
     expect(manifest.name).toBe("@docsmith/things");
     expect(manifest.sideEffects).toBe(false);
-    expect(manifest.exports["./server"].types).toBe("./dist/server.d.ts");
+    expect(manifest.exports["./server"].types).toBe("./dist/esm/server.d.ts");
     expect(manifest.scripts.generate).toBe("docsmith generate things");
     expect(readFileSync(pkg("src/pagination.ts"), "utf8")).toContain(
       'export const paginateListThings = /* @__PURE__ */ createPaginator(\n  ThingsStoreClient,\n  ListThingsCommand,\n  "nextToken",\n  "nextToken",\n  "maxResults",\n);',

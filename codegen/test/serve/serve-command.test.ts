@@ -105,15 +105,18 @@ describe("serveCommand", () => {
     const { io: streams, err } = io();
     expect(await serveCommand(["forecasts"], streams)).toBe(1);
     expect(err.join("")).toBe(
-      "docsmith serve: packages/forecasts/dist/server.js is missing: build the packages first (pnpm run build)\n",
+      "docsmith serve: packages/forecasts/dist/bundle/server.js is missing: build the packages first (pnpm run build)\n",
     );
   });
 
   test("a model.json without a service exits 1 naming the file", async () => {
     const { io: streams, err } = io();
     const dist = join(root, "packages", "forecasts", "dist");
-    mkdirSync(dist, { recursive: true });
-    writeFileSync(join(dist, "server.js"), "export function createForecastsHandler() {}\n");
+    mkdirSync(join(dist, "bundle"), { recursive: true });
+    writeFileSync(
+      join(dist, "bundle", "server.js"),
+      "export function createForecastsHandler() {}\n",
+    );
     try {
       expect(await serveCommand(["forecasts"], streams)).toBe(1);
     } finally {

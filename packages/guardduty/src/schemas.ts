@@ -12,10 +12,6 @@ import {
   GuardDutyServiceException,
   InternalServerErrorException,
 } from "./errors.js";
-import {
-  validateCreatePublishingDestinationInput,
-  validateCreatePublishingDestinationOutput,
-} from "./validators/CreatePublishingDestination.js";
 
 const $string: ScalarSchema = { type: "string" };
 
@@ -81,8 +77,7 @@ export const CreatePublishingDestination: OperationSchema = {
   output: CreatePublishingDestinationResponse$,
   errors: [BadRequestException$, InternalServerErrorException$],
   http: { method: "POST", uri: "/detector/{DetectorId}/publishingDestination", code: 200 },
-  validateInput: validateCreatePublishingDestinationInput,
-  validateOutput: validateCreatePublishingDestinationOutput,
+  inputValidator: () => import("./validators/CreatePublishingDestination.input.js"),
 };
 
 export const service: ServiceSchema = {

@@ -37,134 +37,6 @@ import {
   Throttling,
   ValidationError,
 } from "./errors.js";
-import {
-  validateAddAttributesToFindingsInput,
-  validateAddAttributesToFindingsOutput,
-} from "./validators/AddAttributesToFindings.js";
-import {
-  validateCreateAssessmentTargetInput,
-  validateCreateAssessmentTargetOutput,
-} from "./validators/CreateAssessmentTarget.js";
-import {
-  validateCreateAssessmentTemplateInput,
-  validateCreateAssessmentTemplateOutput,
-} from "./validators/CreateAssessmentTemplate.js";
-import {
-  validateCreateResourceGroupInput,
-  validateCreateResourceGroupOutput,
-} from "./validators/CreateResourceGroup.js";
-import {
-  validateDeleteAssessmentRunInput,
-  validateDeleteAssessmentRunOutput,
-} from "./validators/DeleteAssessmentRun.js";
-import {
-  validateDeleteAssessmentTargetInput,
-  validateDeleteAssessmentTargetOutput,
-} from "./validators/DeleteAssessmentTarget.js";
-import {
-  validateDeleteAssessmentTemplateInput,
-  validateDeleteAssessmentTemplateOutput,
-} from "./validators/DeleteAssessmentTemplate.js";
-import {
-  validateDescribeAssessmentRunsInput,
-  validateDescribeAssessmentRunsOutput,
-} from "./validators/DescribeAssessmentRuns.js";
-import {
-  validateDescribeAssessmentTargetsInput,
-  validateDescribeAssessmentTargetsOutput,
-} from "./validators/DescribeAssessmentTargets.js";
-import {
-  validateDescribeAssessmentTemplatesInput,
-  validateDescribeAssessmentTemplatesOutput,
-} from "./validators/DescribeAssessmentTemplates.js";
-import {
-  validateDescribeCrossAccountAccessRoleInput,
-  validateDescribeCrossAccountAccessRoleOutput,
-} from "./validators/DescribeCrossAccountAccessRole.js";
-import {
-  validateDescribeFindingsInput,
-  validateDescribeFindingsOutput,
-} from "./validators/DescribeFindings.js";
-import {
-  validateDescribeResourceGroupsInput,
-  validateDescribeResourceGroupsOutput,
-} from "./validators/DescribeResourceGroups.js";
-import {
-  validateDescribeRulesPackagesInput,
-  validateDescribeRulesPackagesOutput,
-} from "./validators/DescribeRulesPackages.js";
-import {
-  validateGetTelemetryMetadataInput,
-  validateGetTelemetryMetadataOutput,
-} from "./validators/GetTelemetryMetadata.js";
-import {
-  validateListAssessmentRunAgentsInput,
-  validateListAssessmentRunAgentsOutput,
-} from "./validators/ListAssessmentRunAgents.js";
-import {
-  validateListAssessmentRunsInput,
-  validateListAssessmentRunsOutput,
-} from "./validators/ListAssessmentRuns.js";
-import {
-  validateListAssessmentTargetsInput,
-  validateListAssessmentTargetsOutput,
-} from "./validators/ListAssessmentTargets.js";
-import {
-  validateListAssessmentTemplatesInput,
-  validateListAssessmentTemplatesOutput,
-} from "./validators/ListAssessmentTemplates.js";
-import {
-  validateListEventSubscriptionsInput,
-  validateListEventSubscriptionsOutput,
-} from "./validators/ListEventSubscriptions.js";
-import {
-  validateListFindingsInput,
-  validateListFindingsOutput,
-} from "./validators/ListFindings.js";
-import {
-  validateListRulesPackagesInput,
-  validateListRulesPackagesOutput,
-} from "./validators/ListRulesPackages.js";
-import {
-  validateListTagsForResourceInput,
-  validateListTagsForResourceOutput,
-} from "./validators/ListTagsForResource.js";
-import {
-  validatePreviewAgentsInput,
-  validatePreviewAgentsOutput,
-} from "./validators/PreviewAgents.js";
-import {
-  validateRegisterCrossAccountAccessRoleInput,
-  validateRegisterCrossAccountAccessRoleOutput,
-} from "./validators/RegisterCrossAccountAccessRole.js";
-import {
-  validateRemoveAttributesFromFindingsInput,
-  validateRemoveAttributesFromFindingsOutput,
-} from "./validators/RemoveAttributesFromFindings.js";
-import {
-  validateSetTagsForResourceInput,
-  validateSetTagsForResourceOutput,
-} from "./validators/SetTagsForResource.js";
-import {
-  validateStartAssessmentRunInput,
-  validateStartAssessmentRunOutput,
-} from "./validators/StartAssessmentRun.js";
-import {
-  validateStopAssessmentRunInput,
-  validateStopAssessmentRunOutput,
-} from "./validators/StopAssessmentRun.js";
-import {
-  validateSubscribeToEventInput,
-  validateSubscribeToEventOutput,
-} from "./validators/SubscribeToEvent.js";
-import {
-  validateUnsubscribeFromEventInput,
-  validateUnsubscribeFromEventOutput,
-} from "./validators/UnsubscribeFromEvent.js";
-import {
-  validateUpdateAssessmentTargetInput,
-  validateUpdateAssessmentTargetOutput,
-} from "./validators/UpdateAssessmentTarget.js";
 
 const $string: ScalarSchema = { type: "string" };
 const $boolean: ScalarSchema = { type: "boolean" };
@@ -1365,8 +1237,7 @@ export const AddAttributesToFindings: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateAddAttributesToFindingsInput,
-  validateOutput: validateAddAttributesToFindingsOutput,
+  inputValidator: () => import("./validators/AddAttributesToFindings.input.js"),
 };
 
 export const CreateAssessmentTarget: OperationSchema = {
@@ -1380,8 +1251,7 @@ export const CreateAssessmentTarget: OperationSchema = {
     LimitExceededException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateCreateAssessmentTargetInput,
-  validateOutput: validateCreateAssessmentTargetOutput,
+  inputValidator: () => import("./validators/CreateAssessmentTarget.input.js"),
 };
 
 export const CreateAssessmentTemplate: OperationSchema = {
@@ -1395,8 +1265,7 @@ export const CreateAssessmentTemplate: OperationSchema = {
     LimitExceededException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateCreateAssessmentTemplateInput,
-  validateOutput: validateCreateAssessmentTemplateOutput,
+  inputValidator: () => import("./validators/CreateAssessmentTemplate.input.js"),
 };
 
 export const CreateResourceGroup: OperationSchema = {
@@ -1409,8 +1278,7 @@ export const CreateResourceGroup: OperationSchema = {
     InvalidInputException$,
     LimitExceededException$,
   ],
-  validateInput: validateCreateResourceGroupInput,
-  validateOutput: validateCreateResourceGroupOutput,
+  inputValidator: () => import("./validators/CreateResourceGroup.input.js"),
 };
 
 export const DeleteAssessmentRun: OperationSchema = {
@@ -1424,8 +1292,7 @@ export const DeleteAssessmentRun: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateDeleteAssessmentRunInput,
-  validateOutput: validateDeleteAssessmentRunOutput,
+  inputValidator: () => import("./validators/DeleteAssessmentRun.input.js"),
 };
 
 export const DeleteAssessmentTarget: OperationSchema = {
@@ -1439,8 +1306,7 @@ export const DeleteAssessmentTarget: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateDeleteAssessmentTargetInput,
-  validateOutput: validateDeleteAssessmentTargetOutput,
+  inputValidator: () => import("./validators/DeleteAssessmentTarget.input.js"),
 };
 
 export const DeleteAssessmentTemplate: OperationSchema = {
@@ -1454,8 +1320,7 @@ export const DeleteAssessmentTemplate: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateDeleteAssessmentTemplateInput,
-  validateOutput: validateDeleteAssessmentTemplateOutput,
+  inputValidator: () => import("./validators/DeleteAssessmentTemplate.input.js"),
 };
 
 export const DescribeAssessmentRuns: OperationSchema = {
@@ -1463,8 +1328,7 @@ export const DescribeAssessmentRuns: OperationSchema = {
   input: DescribeAssessmentRunsRequest$,
   output: DescribeAssessmentRunsResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeAssessmentRunsInput,
-  validateOutput: validateDescribeAssessmentRunsOutput,
+  inputValidator: () => import("./validators/DescribeAssessmentRuns.input.js"),
 };
 
 export const DescribeAssessmentTargets: OperationSchema = {
@@ -1472,8 +1336,7 @@ export const DescribeAssessmentTargets: OperationSchema = {
   input: DescribeAssessmentTargetsRequest$,
   output: DescribeAssessmentTargetsResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeAssessmentTargetsInput,
-  validateOutput: validateDescribeAssessmentTargetsOutput,
+  inputValidator: () => import("./validators/DescribeAssessmentTargets.input.js"),
 };
 
 export const DescribeAssessmentTemplates: OperationSchema = {
@@ -1481,8 +1344,7 @@ export const DescribeAssessmentTemplates: OperationSchema = {
   input: DescribeAssessmentTemplatesRequest$,
   output: DescribeAssessmentTemplatesResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeAssessmentTemplatesInput,
-  validateOutput: validateDescribeAssessmentTemplatesOutput,
+  inputValidator: () => import("./validators/DescribeAssessmentTemplates.input.js"),
 };
 
 export const DescribeCrossAccountAccessRole: OperationSchema = {
@@ -1490,8 +1352,7 @@ export const DescribeCrossAccountAccessRole: OperationSchema = {
   input: $unit,
   output: DescribeCrossAccountAccessRoleResponse$,
   errors: [InternalException$],
-  validateInput: validateDescribeCrossAccountAccessRoleInput,
-  validateOutput: validateDescribeCrossAccountAccessRoleOutput,
+  inputValidator: () => import("./validators/DescribeCrossAccountAccessRole.input.js"),
 };
 
 export const DescribeFindings: OperationSchema = {
@@ -1499,8 +1360,7 @@ export const DescribeFindings: OperationSchema = {
   input: DescribeFindingsRequest$,
   output: DescribeFindingsResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeFindingsInput,
-  validateOutput: validateDescribeFindingsOutput,
+  inputValidator: () => import("./validators/DescribeFindings.input.js"),
 };
 
 export const DescribeResourceGroups: OperationSchema = {
@@ -1508,8 +1368,7 @@ export const DescribeResourceGroups: OperationSchema = {
   input: DescribeResourceGroupsRequest$,
   output: DescribeResourceGroupsResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeResourceGroupsInput,
-  validateOutput: validateDescribeResourceGroupsOutput,
+  inputValidator: () => import("./validators/DescribeResourceGroups.input.js"),
 };
 
 export const DescribeRulesPackages: OperationSchema = {
@@ -1517,8 +1376,7 @@ export const DescribeRulesPackages: OperationSchema = {
   input: DescribeRulesPackagesRequest$,
   output: DescribeRulesPackagesResponse$,
   errors: [InternalException$, InvalidInputException$],
-  validateInput: validateDescribeRulesPackagesInput,
-  validateOutput: validateDescribeRulesPackagesOutput,
+  inputValidator: () => import("./validators/DescribeRulesPackages.input.js"),
 };
 
 export const GetTelemetryMetadata: OperationSchema = {
@@ -1531,8 +1389,7 @@ export const GetTelemetryMetadata: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateGetTelemetryMetadataInput,
-  validateOutput: validateGetTelemetryMetadataOutput,
+  inputValidator: () => import("./validators/GetTelemetryMetadata.input.js"),
 };
 
 export const ListAssessmentRunAgents: OperationSchema = {
@@ -1545,8 +1402,7 @@ export const ListAssessmentRunAgents: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListAssessmentRunAgentsInput,
-  validateOutput: validateListAssessmentRunAgentsOutput,
+  inputValidator: () => import("./validators/ListAssessmentRunAgents.input.js"),
 };
 
 export const ListAssessmentRuns: OperationSchema = {
@@ -1559,8 +1415,7 @@ export const ListAssessmentRuns: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListAssessmentRunsInput,
-  validateOutput: validateListAssessmentRunsOutput,
+  inputValidator: () => import("./validators/ListAssessmentRuns.input.js"),
 };
 
 export const ListAssessmentTargets: OperationSchema = {
@@ -1568,8 +1423,7 @@ export const ListAssessmentTargets: OperationSchema = {
   input: ListAssessmentTargetsRequest$,
   output: ListAssessmentTargetsResponse$,
   errors: [AccessDeniedException$, InternalException$, InvalidInputException$],
-  validateInput: validateListAssessmentTargetsInput,
-  validateOutput: validateListAssessmentTargetsOutput,
+  inputValidator: () => import("./validators/ListAssessmentTargets.input.js"),
 };
 
 export const ListAssessmentTemplates: OperationSchema = {
@@ -1582,8 +1436,7 @@ export const ListAssessmentTemplates: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListAssessmentTemplatesInput,
-  validateOutput: validateListAssessmentTemplatesOutput,
+  inputValidator: () => import("./validators/ListAssessmentTemplates.input.js"),
 };
 
 export const ListEventSubscriptions: OperationSchema = {
@@ -1596,8 +1449,7 @@ export const ListEventSubscriptions: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListEventSubscriptionsInput,
-  validateOutput: validateListEventSubscriptionsOutput,
+  inputValidator: () => import("./validators/ListEventSubscriptions.input.js"),
 };
 
 export const ListFindings: OperationSchema = {
@@ -1610,8 +1462,7 @@ export const ListFindings: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListFindingsInput,
-  validateOutput: validateListFindingsOutput,
+  inputValidator: () => import("./validators/ListFindings.input.js"),
 };
 
 export const ListRulesPackages: OperationSchema = {
@@ -1619,8 +1470,7 @@ export const ListRulesPackages: OperationSchema = {
   input: ListRulesPackagesRequest$,
   output: ListRulesPackagesResponse$,
   errors: [AccessDeniedException$, InternalException$, InvalidInputException$],
-  validateInput: validateListRulesPackagesInput,
-  validateOutput: validateListRulesPackagesOutput,
+  inputValidator: () => import("./validators/ListRulesPackages.input.js"),
 };
 
 export const ListTagsForResource: OperationSchema = {
@@ -1633,8 +1483,7 @@ export const ListTagsForResource: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateListTagsForResourceInput,
-  validateOutput: validateListTagsForResourceOutput,
+  inputValidator: () => import("./validators/ListTagsForResource.input.js"),
 };
 
 export const PreviewAgents: OperationSchema = {
@@ -1648,8 +1497,7 @@ export const PreviewAgents: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validatePreviewAgentsInput,
-  validateOutput: validatePreviewAgentsOutput,
+  inputValidator: () => import("./validators/PreviewAgents.input.js"),
 };
 
 export const RegisterCrossAccountAccessRole: OperationSchema = {
@@ -1662,8 +1510,7 @@ export const RegisterCrossAccountAccessRole: OperationSchema = {
     InvalidCrossAccountRoleException$,
     InvalidInputException$,
   ],
-  validateInput: validateRegisterCrossAccountAccessRoleInput,
-  validateOutput: validateRegisterCrossAccountAccessRoleOutput,
+  inputValidator: () => import("./validators/RegisterCrossAccountAccessRole.input.js"),
 };
 
 export const RemoveAttributesFromFindings: OperationSchema = {
@@ -1676,8 +1523,7 @@ export const RemoveAttributesFromFindings: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateRemoveAttributesFromFindingsInput,
-  validateOutput: validateRemoveAttributesFromFindingsOutput,
+  inputValidator: () => import("./validators/RemoveAttributesFromFindings.input.js"),
 };
 
 export const SetTagsForResource: OperationSchema = {
@@ -1690,8 +1536,7 @@ export const SetTagsForResource: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateSetTagsForResourceInput,
-  validateOutput: validateSetTagsForResourceOutput,
+  inputValidator: () => import("./validators/SetTagsForResource.input.js"),
 };
 
 export const StartAssessmentRun: OperationSchema = {
@@ -1707,8 +1552,7 @@ export const StartAssessmentRun: OperationSchema = {
     LimitExceededException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateStartAssessmentRunInput,
-  validateOutput: validateStartAssessmentRunOutput,
+  inputValidator: () => import("./validators/StartAssessmentRun.input.js"),
 };
 
 export const StopAssessmentRun: OperationSchema = {
@@ -1721,8 +1565,7 @@ export const StopAssessmentRun: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateStopAssessmentRunInput,
-  validateOutput: validateStopAssessmentRunOutput,
+  inputValidator: () => import("./validators/StopAssessmentRun.input.js"),
 };
 
 export const SubscribeToEvent: OperationSchema = {
@@ -1736,8 +1579,7 @@ export const SubscribeToEvent: OperationSchema = {
     LimitExceededException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateSubscribeToEventInput,
-  validateOutput: validateSubscribeToEventOutput,
+  inputValidator: () => import("./validators/SubscribeToEvent.input.js"),
 };
 
 export const UnsubscribeFromEvent: OperationSchema = {
@@ -1750,8 +1592,7 @@ export const UnsubscribeFromEvent: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateUnsubscribeFromEventInput,
-  validateOutput: validateUnsubscribeFromEventOutput,
+  inputValidator: () => import("./validators/UnsubscribeFromEvent.input.js"),
 };
 
 export const UpdateAssessmentTarget: OperationSchema = {
@@ -1764,8 +1605,7 @@ export const UpdateAssessmentTarget: OperationSchema = {
     InvalidInputException$,
     NoSuchEntityException$,
   ],
-  validateInput: validateUpdateAssessmentTargetInput,
-  validateOutput: validateUpdateAssessmentTargetOutput,
+  inputValidator: () => import("./validators/UpdateAssessmentTarget.input.js"),
 };
 
 export const service: ServiceSchema = {

@@ -1,14 +1,5 @@
 // @docsmith/runtime: what every generated package shares at run time.
 
-// Client: AWS SDK v3's API on @smithy/smithy-client (whose classes live in @smithy/core/client;
-// importing them from there, or from here, skips loading the rest of smithy-client).
-export {
-  Client,
-  Command,
-  createAggregatedClient,
-  decorateServiceException,
-  ServiceException,
-} from "@smithy/core/client";
 export {
   AwsClient,
   type AwsClientConfig,
@@ -31,6 +22,15 @@ export type { HttpHandler } from "./client/http.js";
 export { createPaginator, type PaginationConfiguration } from "./client/paginator.js";
 export { backoffDelay, classifyError, type RetryKind } from "./client/retry.js";
 export { createDefaultRequestHandler } from "./platform/default-request-handler.js";
+// Client: AWS SDK v3's API on @smithy/smithy-client (whose classes live in @smithy/core/client;
+// importing them from there, or from here, skips loading the rest of smithy-client).
+export {
+  Client,
+  Command,
+  createAggregatedClient,
+  decorateServiceException,
+  ServiceException,
+} from "./platform/smithy-client.js";
 // Protocol codecs, each in its own module so a bundle carries only the one its service uses.
 export { awsJson1_0, awsJson1_1 } from "./protocol/aws-json.js";
 export { ProtocolError } from "./protocol/errors.js";
@@ -65,4 +65,5 @@ export {
   frameworkValidation,
   type ValidationExceptionField,
 } from "./validation/framework.js";
+export { loadValidator, validatorOf } from "./validation/load.js";
 export { formatValidationErrors, validationErrorFragments } from "./validation/messages.js";

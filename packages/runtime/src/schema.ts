@@ -141,6 +141,9 @@ export type Validator = ((data: unknown) => boolean) & {
   errors?: ReadonlyArray<ValidatorError> | null;
 };
 
+/** A generated validator module (`src/validators/<Operation>.<side>.js`), as `import()` gives it. */
+export type ValidatorModule = () => Promise<{ readonly validate: Validator }>;
+
 export interface ValidatorError {
   readonly instancePath: string;
   readonly keyword: string;
@@ -170,10 +173,16 @@ export interface OperationSchema {
   readonly requestCompression?: readonly string[];
   /** Smithy `@httpChecksumRequired`: clients send the body's MD5 as `Content-MD5`. */
   readonly checksumRequired?: true;
-  /** Validates the operation input (as the user passes it: Dates, Uint8Arrays). */
-  readonly validateInput?: Validator;
-  /** Validates the operation output (as parsed). */
-  readonly validateOutput?: Validator;
+  /**
+   * Loads the validator of the operation input (as the user passes it: Dates, Uint8Arrays). See
+   * `loadValidator`: loaded on the first call, so importing a package compiles no validator.
+   */
+  readonly inputValidator?: ValidatorModule;
+  /**
+   * Loads the validator of the operation output (as parsed). Server stubs set it
+   * (`servedOperations`); client schemas leave it out, so client bundles never carry it.
+   */
+  readonly outputValidator?: ValidatorModule;
 }
 
 export interface ServiceSchema {

@@ -15,14 +15,6 @@ import {
   ResourceNotFoundException,
   SecurityHubServiceException,
 } from "./errors.js";
-import {
-  validateAcceptInvitationInput,
-  validateAcceptInvitationOutput,
-} from "./validators/AcceptInvitation.js";
-import {
-  validateCreateActionTargetInput,
-  validateCreateActionTargetOutput,
-} from "./validators/CreateActionTarget.js";
 
 const $string: ScalarSchema = { type: "string" };
 
@@ -137,8 +129,7 @@ export const AcceptInvitation: OperationSchema = {
     ResourceNotFoundException$,
   ],
   http: { method: "POST", uri: "/master", code: 200 },
-  validateInput: validateAcceptInvitationInput,
-  validateOutput: validateAcceptInvitationOutput,
+  inputValidator: () => import("./validators/AcceptInvitation.input.js"),
 };
 
 export const CreateActionTarget: OperationSchema = {
@@ -153,8 +144,7 @@ export const CreateActionTarget: OperationSchema = {
     ResourceConflictException$,
   ],
   http: { method: "POST", uri: "/actionTargets", code: 200 },
-  validateInput: validateCreateActionTargetInput,
-  validateOutput: validateCreateActionTargetOutput,
+  inputValidator: () => import("./validators/CreateActionTarget.input.js"),
 };
 
 export const service: ServiceSchema = {

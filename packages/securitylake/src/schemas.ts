@@ -19,10 +19,6 @@ import {
   SecurityLakeServiceException,
   ValidationException,
 } from "./errors.js";
-import {
-  validateCreateSubscriberInput,
-  validateCreateSubscriberOutput,
-} from "./validators/CreateSubscriber.js";
 
 const $string: ScalarSchema = { type: "string" };
 
@@ -168,8 +164,7 @@ export const CreateSubscriber: OperationSchema = {
     ValidationException$,
   ],
   http: { method: "POST", uri: "/v1/subscribers", code: 200 },
-  validateInput: validateCreateSubscriberInput,
-  validateOutput: validateCreateSubscriberOutput,
+  inputValidator: () => import("./validators/CreateSubscriber.input.js"),
 };
 
 export const service: ServiceSchema = {

@@ -41,7 +41,8 @@ export function emitAggregatedModule(view: ServiceView): string {
       );
     })
     .join("\n\n");
-  return `import { createAggregatedClient } from "@smithy/smithy-client";
+  // From @docsmith/runtime: @smithy/smithy-client's function, without loading all of that package.
+  return `import { createAggregatedClient } from "@docsmith/runtime";
 import type { HttpHandlerOptions } from "@smithy/types";
 import { ${client} } from "./${client}.js";
 ${imports}

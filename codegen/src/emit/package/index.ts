@@ -3,9 +3,9 @@ import { emitAggregatedModule } from "../client/aggregated-module.js";
 import { clientName, emitClientModule } from "../client/client-module.js";
 import { commandName, emitCommandModule } from "../client/command-module.js";
 import { emitPaginationModule } from "../client/pagination-module.js";
-import { emitContractTest } from "../contract-tests/index.js";
+import { emitContractTests } from "../contract-tests/index.js";
 import { emitErrorsModule } from "../errors-module.js";
-import { createFormatter } from "../format.js";
+import { formatSources, type SourceFile } from "../format.js";
 import { header } from "../header.js";
 import { emitIndexModule } from "../index-module.js";
 import { emitSchemasModule } from "../schemas-module.js";
@@ -15,9 +15,10 @@ import { emitClientTests } from "../tests/client-test.js";
 import { emitTypesModule } from "../types-module.js";
 import { emitLinearRegExpModule, LINEAR_REGEXP } from "../validators/linear-regexp.js";
 import {
-  emitOperationValidators,
+  emitOperationValidator,
   emitValidatorRuntime,
   VALIDATOR_RUNTIME,
+  validatorModule,
 } from "../validators/standalone.js";
 import { licenseText } from "./license.js";
 import {
@@ -27,6 +28,9 @@ import {
   emitVitestConfig,
   type PackageIdentity,
 } from "./manifest.js";
+
+/** Text per biome run: large enough that starting biome costs little, small enough to overlap. */
+const BATCH_CHARACTERS = 2 * 1024 * 1024;
 
 export interface PackageOptions extends PackageIdentity {
   /** Where the model came from, named in every file header, e.g. `models/inspector`. */
@@ -54,12 +58,31 @@ export async function emitPackage(
   options: PackageOptions,
 ): Promise<GeneratedFile[]> {
   const view = serviceView(model, serviceId);
-  const formatter = await createFormatter();
   const top = header(options.source);
   const files: GeneratedFile[] = [];
-  const source = (path: string, text: string) => {
-    files.push({ path, content: formatter.format(path, top + text) });
+  // Sources are formatted in batches, one biome run each, which format (in biome's own process)
+  // while the next ones are emitted: a batch ends after the sources, and whenever it holds
+  // BATCH_CHARACTERS of text.
+  const sources: SourceFile[] = [];
+  let size = 0;
+  const batches: Promise<GeneratedFile[]>[] = [];
+  const flush = () => {
+    const batch = sources.splice(0);
+    size = 0;
+    if (batch.length === 0) return;
+    const formatted = formatSources(batch).then((texts) =>
+      batch.map((f, i) => ({ path: f.path, content: texts[i]! })),
+    );
+    // Awaited below; until then, an emitter throwing must not leave it unhandled.
+    formatted.catch(() => {});
+    batches.push(formatted);
   };
+  const add = (path: string, content: string) => {
+    sources.push({ path, content });
+    size += content.length;
+    if (size >= BATCH_CHARACTERS) flush();
+  };
+  const source = (path: string, text: string) => add(path, top + text);
   const tsconfigs = emitTsconfigs(options.tsconfigBase);
   files.push(
     { path: "package.json", content: emitPackageJson(view, options) },
@@ -78,17 +101,14 @@ export async function emitPackage(
   source("src/schemas.ts", emitSchemasModule(view));
   let patterns = false;
   for (const op of view.operations) {
-    // The suppression comment must open the file, so the header goes second in validator modules.
-    const code = emitOperationValidators(view, op);
-    patterns ||= code.includes(`"./${LINEAR_REGEXP}"`);
-    const [ignore, ...rest] = code.split("\n");
-    files.push({
-      path: `src/validators/${op.name}.js`,
-      content: formatter.format(
-        `src/validators/${op.name}.js`,
-        `${ignore}\n${top}${rest.join("\n")}`,
-      ),
-    });
+    for (const side of ["input", "output"] as const) {
+      // The suppression comment must open the file, so the header goes second in validator modules.
+      const code = emitOperationValidator(view, op, side);
+      patterns ||= code.includes(`"./${LINEAR_REGEXP}"`);
+      const [ignore, ...rest] = code.split("\n");
+      const path = `src/${validatorModule(op, side)}`;
+      add(path, `${ignore}\n${top}${rest.join("\n")}`);
+    }
     source(`src/commands/${commandName(op)}.ts`, emitCommandModule(view, op));
   }
   source(`src/validators/${VALIDATOR_RUNTIME}`, emitValidatorRuntime());
@@ -99,7 +119,10 @@ export async function emitPackage(
   source("src/pagination.ts", emitPaginationModule(view));
   source("src/server.ts", emitServerModule(view));
   source("src/index.ts", emitIndexModule(view));
+  flush();
   for (const file of emitClientTests(view)) source(file.path, file.text);
-  source("test/contract.test.ts", emitContractTest(view));
+  for (const file of emitContractTests(view)) source(file.path, file.text);
+  flush();
+  for (const batch of await Promise.all(batches)) files.push(...batch);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

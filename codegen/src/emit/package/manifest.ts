@@ -39,8 +39,19 @@ export function emitPackageJson(view: ServiceView, id: PackageIdentity): string 
     sideEffects: false,
     engines: { node: ">=20.19.0" },
     exports: {
-      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
-      "./server": { types: "./dist/server.d.ts", default: "./dist/server.js" },
+      // Bundlers (the "module" condition) get one ES module per source file, which they
+      // tree-shake file by file; Node gets the same code bundled into a few files, which it
+      // loads several times faster (see docsmith bundle).
+      ".": {
+        types: "./dist/esm/index.d.ts",
+        module: "./dist/esm/index.js",
+        default: "./dist/bundle/index.js",
+      },
+      "./server": {
+        types: "./dist/esm/server.d.ts",
+        module: "./dist/esm/server.js",
+        default: "./dist/bundle/server.js",
+      },
       "./model.json": "./model.json",
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
@@ -48,7 +59,8 @@ export function emitPackageJson(view: ServiceView, id: PackageIdentity): string 
     files: ["dist", "model.json", "openapi.json", "README.md", "LICENSE"],
     keywords: ["aws", "smithy", view.sdkId.toLowerCase(), "client", "openapi"],
     scripts: {
-      build: "tsc -p tsconfig.build.json",
+      // docsmith bundle writes dist/bundle (for Node), tsc dist/esm (for bundlers, with types).
+      build: "docsmith bundle && tsc -p tsconfig.build.json",
       typecheck: "tsc -p tsconfig.json --noEmit",
       test: "vitest run",
       generate: id.generateCommand,
@@ -106,7 +118,7 @@ export function emitTsconfigs(base?: string): { check: string; build: string } {
     include: ["src", "test"],
   };
   const build = {
-    ...from({ rootDir: "src", outDir: "dist", ...shared }),
+    ...from({ rootDir: "src", outDir: "dist/esm", ...shared }),
     include: ["src"],
   };
   return {

@@ -15,60 +15,67 @@ const runtimeParts: Record<string, { file: string; part: string }> = {
   "docsmith:linear-regexp": { file: LINEAR_REGEXP, part: "linearRegExp" },
 };
 
-export function validatorNames(op: OperationView): { input: string; output: string } {
-  return { input: `validate${op.name}Input`, output: `validate${op.name}Output` };
+/** Which side of an operation a validator checks. */
+export type ValidatorSide = "input" | "output";
+
+/** src/validators/<Operation>.<side>.js, relative to src/. */
+export function validatorModule(op: OperationView, side: ValidatorSide): string {
+  return `validators/${op.name}.${side}.js`;
 }
 
 /**
- * src/validators/<Operation>.js: the operation's input and output validators, compiled by ajv now
- * into standalone ESM (no schema compilation at import, no `new Function` at run time). One module
- * per operation, so a bundle carries only the validators of the commands it uses.
+ * src/validators/<Operation>.input.js and .output.js: one validator each, compiled by ajv now into
+ * standalone ESM (no schema compilation at import, no `new Function` at run time), exported as
+ * `validate`. Apart, and loaded on first use (OperationSchema.inputValidator), so that importing
+ * the package loads none of them and a client bundle carries only the input validators of the
+ * commands it sends; output validators serve the server stub.
  */
-export function emitOperationValidators(view: ServiceView, op: OperationView): string {
-  const ajv = new Ajv({
+export function emitOperationValidator(
+  view: ServiceView,
+  op: OperationView,
+  side: ValidatorSide,
+): string {
+  const ajv = serviceAjv(view);
+  const target = side === "input" ? op.input : op.output;
+  const root: JsonSchema = refSchema(view, target);
+  const id = root.$ref ? String(root.$ref) : `urn:docsmith:${op.name}:${side}`;
+  if (!root.$ref && !ajv.getSchema(id)) ajv.addSchema({ $id: id, ...root });
+  let code: string;
+  try {
+    code = standaloneCode.default(ajv, { validate: id });
+  } catch (e) {
+    throw new EmitError(`${op.id}: cannot compile its ${side} validator: ${(e as Error).message}`);
+  }
+  return finishStandalone(code, op);
+}
+
+/**
+ * One ajv per service, holding the schema of every structure the operations reach: each schema
+ * is compiled once, however many operations share it (ajv keeps what it compiled), and the
+ * standalone code of one validator takes just the functions it reaches.
+ */
+const ajvOfService = new WeakMap<ServiceView, Ajv>();
+
+function serviceAjv(view: ServiceView): Ajv {
+  let ajv = ajvOfService.get(view);
+  if (ajv) return ajv;
+  ajv = new Ajv({
     allErrors: true,
     // Errors carry their parentSchema: the runtime words "between 2 and 8" from both bounds.
     verbose: true,
     strictTypes: false,
     unicodeRegExp: true,
-    // Not against the meta-schema: compiling it for every operation cost more than the operation's
-    // own schemas. The client test's ajv (one per service) validates the same schemas.
+    // Not against the meta-schema: compiling it cost more than the service's own schemas. The
+    // client test's ajv (one per service) validates the same schemas.
     validateSchema: false,
     // @pattern runs in linear time: a backtracking RegExp can take forever (ReDoS).
     code: { source: true, esm: true, regExp: linearRegExpEngine },
   });
   for (const keyword of smithyKeywords) ajv.addKeyword(keyword);
-  // Each distinct schema is compiled once: ajv's standalone code emits a schema's functions once
-  // per export naming it, so an operation whose input and output are the same shape would declare
-  // them twice. A second name for the same schema becomes an alias.
-  const roots: Record<string, string> = {};
-  const aliases: [string, string][] = [];
-  const names = validatorNames(op);
-  for (const [key, target] of [
-    [names.input, op.input],
-    [names.output, op.output],
-  ] as const) {
-    const root: JsonSchema = refSchema(view, target);
-    const id = root.$ref ? String(root.$ref) : `urn:docsmith:${key}`;
-    const first = Object.entries(roots).find(([, other]) => other === id);
-    if (first) {
-      aliases.push([key, first[0]]);
-      continue;
-    }
-    if (!root.$ref) ajv.addSchema({ $id: id, ...root });
-    roots[key] = id;
-  }
-  for (const schema of aggregateSchemas(view, [op.input, op.output]).values()) {
-    ajv.addSchema(schema);
-  }
-  let code: string;
-  try {
-    code = standaloneCode.default(ajv, roots);
-  } catch (e) {
-    throw new EmitError(`${op.id}: cannot compile its validators: ${(e as Error).message}`);
-  }
-  const aliasLines = aliases.map(([name, same]) => `export const ${name} = ${same};\n`);
-  return finishStandalone(`${code}\n${aliasLines.join("")}`, op);
+  const roots = view.operations.flatMap((op) => [op.input, op.output]);
+  for (const schema of aggregateSchemas(view, roots).values()) ajv.addSchema(schema);
+  ajvOfService.set(view, ajv);
+  return ajv;
 }
 
 /** Turns ajv's output into a clean ES module: imports instead of `require`, typed exports. */

@@ -111,8 +111,8 @@ describe("the emitted contract tests, run against the package they come with", {
     // The server stub drops the implementation: every operation answers 501 NotImplemented.
     const outcomes = await run("broken-server", [listWidgetsErratum()], (text) =>
       text.replace(
-        "return createHandler(service, operations, impl, options);",
-        "return createHandler(service, operations, {}, options);",
+        "return createHandler(service, servedOperations, impl, options);",
+        "return createHandler(service, servedOperations, {}, options);",
       ),
     );
     const failures = failed(outcomes);

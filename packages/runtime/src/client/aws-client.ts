@@ -1,4 +1,3 @@
-import { Client } from "@smithy/core/client";
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -10,6 +9,7 @@ import type {
   Provider,
 } from "@smithy/types";
 import { createDefaultRequestHandler } from "../platform/default-request-handler.js";
+import { Client } from "../platform/smithy-client.js";
 import type { Protocol } from "../protocol/types.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
 import type { AwsCommand } from "./aws-command.js";
@@ -207,7 +207,7 @@ export class AwsClient extends Client<
   /** The operation's handler: cached unless the command carries its own middleware. */
   handlerFor(command: AnyCommand): Handler<any, MetadataBearer> {
     const op = command.operation;
-    const own = command.middlewareStack.identify().length > 0;
+    const own = command.hasOwnMiddleware;
     if (!own) {
       const cached = this.resolved.get(op);
       if (cached) return cached;

@@ -1,31 +1,37 @@
-import {
-  type AwsCredentialIdentityProvider,
-  type DeserializeHandler,
-  type DeserializeHandlerArguments,
-  type Endpoint,
-  type FinalizeHandler,
-  type FinalizeHandlerArguments,
-  type Handler,
-  type HandlerExecutionContext,
-  type HttpRequest,
-  type HttpResponse,
-  type Logger,
-  type MetadataBearer,
-  type MiddlewareStack,
-  type Provider,
-  type RequestHandler,
-  type SerializeHandler,
-  type SerializeHandlerArguments,
-  SMITHY_CONTEXT_KEY,
+import type {
+  AwsCredentialIdentityProvider,
+  DeserializeHandler,
+  DeserializeHandlerArguments,
+  Endpoint,
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  Handler,
+  HandlerExecutionContext,
+  HttpRequest,
+  HttpResponse,
+  Logger,
+  MetadataBearer,
+  MiddlewareStack,
+  Provider,
+  RequestHandler,
+  SerializeHandler,
+  SerializeHandlerArguments,
 } from "@smithy/types";
-import { Sha256 } from "../platform/sha256.js";
 import { responseMetadata } from "../protocol/service-errors.js";
 import type { Protocol } from "../protocol/types.js";
 import type { MemberSchema, OperationSchema, ServiceSchema } from "../schema.js";
+import { SigV4Signer } from "../signing/signer.js";
 import { ValidationException } from "../validation/exception.js";
+import { validatorOf } from "../validation/load.js";
 import { type BodyEncodingOptions, encodeBody } from "./body-encoding.js";
 import { collectBody } from "./http.js";
 import { CALL_OPTIONS, type CallOptions } from "./retry.js";
+
+/**
+ * @smithy/types' SMITHY_CONTEXT_KEY: written out, because importing the one value would load
+ * all of @smithy/types at run time (its types cost nothing).
+ */
+const SMITHY_CONTEXT_KEY = "__smithy_context";
 
 /** The operation a resolved handler serves, kept in the handler context. */
 export const OPERATION = "docsmith:operation";
@@ -104,8 +110,10 @@ export function serializeMiddleware(config: PipelineConfig) {
           if (input[name] === undefined) input = { ...input, [name]: crypto.randomUUID() };
         }
       }
-      if (config.validateInput && op.validateInput && !op.validateInput(input)) {
-        throw new ValidationException(op.validateInput.errors ?? [], input);
+      if (config.validateInput && op.inputValidator) {
+        const loaded = validatorOf(op.inputValidator);
+        const validate = typeof loaded === "function" ? loaded : await loaded;
+        if (!validate(input)) throw new ValidationException(validate.errors ?? [], input);
       }
       const message = config.protocol.serializeRequest(config.service, op, input);
       const endpoint = await config.endpoint();
@@ -143,8 +151,8 @@ function byteLength(body: unknown): number {
 }
 
 /**
- * The signing step (after the retry step, so every attempt is signed afresh). The signer is
- * loaded on first use: @smithy/signature-v4 is a large share of the package's import time.
+ * The signing step (after the retry step, so every attempt is signed afresh), with our SigV4
+ * signer (src/signing) and the clock offset learnt from the service's responses.
  */
 export function signingMiddleware(options: {
   service: ServiceSchema;
@@ -152,37 +160,17 @@ export function signingMiddleware(options: {
   region: Provider<string>;
   clock: ClockOffset;
 }) {
-  let signer:
-    | Promise<{ sign(request: HttpRequest, o?: { signingDate?: Date }): Promise<HttpRequest> }>
-    | undefined;
-  const load = () =>
-    import("@smithy/signature-v4").then(
-      ({ SignatureV4 }) =>
-        new SignatureV4({
-          credentials: options.credentials,
-          region: options.region,
-          service: options.service.signingName,
-          sha256: Sha256,
-          uriEscapePath: true,
-        }),
-    );
+  const signer = new SigV4Signer({
+    credentials: options.credentials,
+    region: options.region,
+    service: options.service.signingName,
+  });
   return (next: FinalizeHandler<any, MetadataBearer>) =>
     async (args: FinalizeHandlerArguments<any>) => {
-      const request = args.request as HttpRequest;
-      const host = request.port ? `${request.hostname}:${request.port}` : request.hostname;
-      if (!signer) {
-        signer = load();
-        signer.catch(() => {
-          signer = undefined; // a failed load is retried by the next call
-        });
-      }
-      const { offset } = options.clock;
-      const toSign = { ...request, headers: { ...request.headers, host } };
-      const signed = await (await signer).sign(
-        toSign,
-        offset === 0 ? undefined : { signingDate: new Date(Date.now() + offset) },
-      );
-      return next({ ...args, request: signed });
+      const request = await signer.sign(args.request as HttpRequest, {
+        clockOffset: options.clock.offset,
+      });
+      return next({ ...args, request });
     };
 }
 

@@ -1,32 +1,37 @@
-// Node: SHA-256 and HMAC from node:crypto, several times faster than the pure-JS hash. The
-// "browser" field maps this module to sha256.browser.js (@aws-crypto/sha256-js).
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
-import type { Checksum, SourceData } from "@smithy/types";
+// Node: SHA-256 and HMAC-SHA256 for the SigV4 signer, from node:crypto (native and synchronous).
+// The "browser" field maps this module to sha256.browser.js (Web Crypto, asynchronous); both
+// export the same functions, and the signer awaits their results either way.
+import { createHmac, hash } from "node:crypto";
 
-function toBuffer(data: SourceData): Buffer | string {
-  if (typeof data === "string") return data;
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data as ArrayBuffer);
+/** What the signer hashes: text (as UTF-8) or bytes. */
+export type HashInput = string | ArrayBufferView | ArrayBuffer;
+
+/** A key prepared for repeated HMACs: here its bytes; a CryptoKey in browsers. */
+export type HmacKey = object;
+
+// Any TypedArray or DataView goes to node:crypto as it is (its types say Uint8Array | DataView).
+function bytes(data: ArrayBufferView | ArrayBuffer): Uint8Array {
+  return ArrayBuffer.isView(data) ? (data as Uint8Array) : new Uint8Array(data);
 }
 
-export class Sha256 implements Checksum {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.create();
-  }
-  private create(): Hash | Hmac {
-    return this.secret === undefined
-      ? createHash("sha256")
-      : createHmac("sha256", toBuffer(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    const buf = this.hash.digest();
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  reset(): void {
-    this.hash = this.create();
-  }
+/** Lower-case hex SHA-256 of `data` (one-shot `hash`, Node 20.12+: half the cost of createHash). */
+export function sha256Hex(data: HashInput): string {
+  return hash("sha256", typeof data === "string" ? data : bytes(data), "hex");
+}
+
+/** HMAC-SHA256 of the text `data` under a raw key (text as UTF-8, or bytes). */
+export function hmac(key: string | Uint8Array, data: string): Uint8Array {
+  return createHmac("sha256", key).update(data).digest();
+}
+
+/** `raw` as a key for `hmacHex` (Node takes the bytes as they are). */
+export function hmacKey(raw: Uint8Array): HmacKey {
+  return raw;
+}
+
+/** Lower-case hex HMAC-SHA256 of the text `data` under `key`. */
+export function hmacHex(key: HmacKey, data: string): string {
+  return createHmac("sha256", key as Uint8Array)
+    .update(data)
+    .digest("hex");
 }

@@ -1,4 +1,4 @@
-import { ServiceException } from "@smithy/core/client";
+import { ServiceException } from "../platform/smithy-client.js";
 import type { OperationSchema, ServiceSchema, StructureSchema } from "../schema.js";
 import { setOwn } from "./serde/own-property.js";
 import type { HttpResponseMessage } from "./types.js";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { HttpRequestMessage, HttpResponseMessage, Protocol } from "../protocol/types.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
+import { validatorOf } from "../validation/load.js";
 import { requireSigV4, verifySigV4 } from "./auth/verify-sigv4.js";
 import { bodyKindOf, checkContentType, jsonText, readBody } from "./body.js";
 import { asProtocolError, defaultProtocol, validationMessage } from "./codec.js";
@@ -106,8 +107,12 @@ export function createHandler(
       // Keys like "__proto__" in maps and documents arrive as own properties (data, as AWS
       // treats them); the codecs never change an object's prototype (test/protocol/prototype-keys).
       const input = deserialize(protocol, service, op, message);
-      if (op.validateInput && !op.validateInput(input)) {
-        throw new Rejection(validationAnswer(validationError(op), op.validateInput.errors, input));
+      if (op.inputValidator) {
+        const loaded = validatorOf(op.inputValidator);
+        const validate = typeof loaded === "function" ? loaded : await loaded;
+        if (!validate(input)) {
+          throw new Rejection(validationAnswer(validationError(op), validate.errors, input));
+        }
       }
       const fn = functions[op.name];
       // Methods may live on a class prototype, but never Object.prototype's (`constructor`...).
@@ -133,11 +138,15 @@ export function createHandler(
       if (typeof value !== "object") {
         return internal(`${op.name} returned a ${typeof value}, not an object`, op.name);
       }
-      if (opts.validateOutput && op.validateOutput && !op.validateOutput(value)) {
-        return internal(
-          `${op.name} output failed validation: ${validationMessage(op.validateOutput.errors, value)}`,
-          op.name,
-        );
+      if (opts.validateOutput && op.outputValidator) {
+        const loaded = validatorOf(op.outputValidator);
+        const validate = typeof loaded === "function" ? loaded : await loaded;
+        if (!validate(value)) {
+          return internal(
+            `${op.name} output failed validation: ${validationMessage(validate.errors, value)}`,
+            op.name,
+          );
+        }
       }
       return { response: protocol.serializeResponse(service, op, value), op: op.name };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { ServiceException } from "@smithy/core/client";
+import { ServiceException } from "../platform/smithy-client.js";
 import type { ValidatorError } from "../schema.js";
 import { formatValidationErrors } from "./messages.js";
 
@@ -17,7 +17,9 @@ export class ValidationException extends ServiceException {
       $metadata: {},
       message: formatValidationErrors(errors, data),
     });
-    Object.setPrototypeOf(this, ValidationException.prototype);
+    // new.target, not the class by name: a subclass keeps its own prototype, and a bundler
+    // need not rename the class to refer to it (which changes its `name`).
+    Object.setPrototypeOf(this, new.target.prototype);
     this.errors = errors;
   }
 }

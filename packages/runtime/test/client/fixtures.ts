@@ -16,6 +16,7 @@ import type {
   Validator,
   ValidatorError,
 } from "../../src/schema.js";
+import { asModule } from "../validator-module.js";
 
 export class WidgetServiceException extends ServiceException {
   constructor(options: any) {
@@ -87,7 +88,7 @@ export const CreateWidget: OperationSchema = {
   },
   errors: [NotFound],
   http: { method: "POST", uri: "/widgets", code: 200 },
-  validateInput: validateCreate,
+  inputValidator: asModule(validateCreate),
 };
 
 export const GetWidget: OperationSchema = {

@@ -6,6 +6,7 @@ import type {
   Validator,
 } from "../../src/schema.js";
 import { createHandler } from "../../src/server/index.js";
+import { asModule } from "../validator-module.js";
 import { errorType } from "./thing-service.js";
 
 // A small restJson1 service in GuardDuty's style: BadRequestException with `Message`/`Type`
@@ -85,7 +86,7 @@ const ops: Record<string, OperationSchema> = {
       members: { Id: { target: str, jsonName: "id" } },
     },
     errors: [badRequest],
-    validateInput: requireName,
+    inputValidator: asModule(requireName),
   },
   PutBlob: {
     name: "PutBlob",

@@ -8,6 +8,7 @@ import type {
   Validator,
   ValidatorError,
 } from "../../src/schema.js";
+import { asModule } from "../validator-module.js";
 
 export class InvalidInputException extends ServiceException {
   readonly errorCode?: string;
@@ -133,8 +134,10 @@ export const getThing: OperationSchema = {
     members: { thing: { target: thing } },
   },
   errors: [noSuchThing, invalidInput],
-  validateInput: validator((d) => thingIdRule(d, "")),
-  validateOutput: validator((d) => (d?.thing === undefined ? [] : thingIdRule(d.thing, "/thing"))),
+  inputValidator: asModule(validator((d) => thingIdRule(d, ""))),
+  outputValidator: asModule(
+    validator((d) => (d?.thing === undefined ? [] : thingIdRule(d.thing, "/thing"))),
+  ),
 };
 
 const filter: StructureSchema = {
@@ -168,29 +171,33 @@ export const listThings: OperationSchema = {
     },
   },
   errors: [invalidInput],
-  validateInput: validator((d) =>
-    d?.maxResults !== undefined && (d.maxResults < 1 || d.maxResults > 500)
-      ? [
-          {
-            instancePath: "/maxResults",
-            keyword: "maximum",
-            params: { limit: 500 },
-            message: "must be <= 500",
-          },
-        ]
-      : [],
+  inputValidator: asModule(
+    validator((d) =>
+      d?.maxResults !== undefined && (d.maxResults < 1 || d.maxResults > 500)
+        ? [
+            {
+              instancePath: "/maxResults",
+              keyword: "maximum",
+              params: { limit: 500 },
+              message: "must be <= 500",
+            },
+          ]
+        : [],
+    ),
   ),
-  validateOutput: validator((d) =>
-    Array.isArray(d?.thingIds)
-      ? []
-      : [
-          {
-            instancePath: "",
-            keyword: "required",
-            params: { missingProperty: "thingIds" },
-            message: "must have required property 'thingIds'",
-          },
-        ],
+  outputValidator: asModule(
+    validator((d) =>
+      Array.isArray(d?.thingIds)
+        ? []
+        : [
+            {
+              instancePath: "",
+              keyword: "required",
+              params: { missingProperty: "thingIds" },
+              message: "must have required property 'thingIds'",
+            },
+          ],
+    ),
   ),
 };
 

@@ -8,6 +8,7 @@ import type {
 } from "../../src/schema.js";
 import { createHandler } from "../../src/server/index.js";
 import { frameworkValidation } from "../../src/validation/framework.js";
+import { asModule } from "../validator-module.js";
 
 // Errors as ajv's verbose standalone validators report them (parentSchema holds both bounds).
 const one = (e: ValidatorError, data: unknown) => frameworkValidation([e], data);
@@ -184,7 +185,7 @@ describe("the server's validation answer", () => {
     output: { type: "structure", id: "t#Out", members: {} },
     errors,
     http: { method: "POST", uri: "/MalformedLength", code: 200 },
-    validateInput: validate,
+    inputValidator: asModule(validate),
   });
   const service: ServiceSchema = {
     id: "t#RestJsonValidation",
