@@ -1,4 +1,3 @@
-import { Ajv, type ValidateFunction } from "ajv";
 import { clientName } from "../client/client-module.js";
 import { commandName } from "../client/command-module.js";
 import { pagination, paginatorName } from "../client/pagination-module.js";
@@ -11,8 +10,7 @@ import {
   trait,
   UNIT,
 } from "../service-view.js";
-import { aggregateSchemas, refSchema } from "../validators/json-schema.js";
-import { smithyKeywords } from "../validators/keywords.js";
+import { shapeValidator } from "../validators/standalone.js";
 import { literal } from "./literal.js";
 import { type SampleValue, sampleStructure } from "./samples.js";
 import { errorResponseFor, expectedRequest, responseFor } from "./wire.js";
@@ -239,28 +237,18 @@ export function rejected(result: PromiseSettledResult<unknown>): any {
 type Check = (id: string, value: unknown) => boolean;
 
 /**
- * Checks samples against the same JSON Schemas the validators are compiled from. Only the verdict
- * matters, so the cheapest compile: each structure's code once, called by reference rather than
- * inlined into every schema that uses it, and no optimizing pass; each root compiled once.
+ * Checks samples against the validators the package gets (the service's ajv, whose schemas are
+ * compiled once for the validator modules already); each root compiled once.
  */
 function sampleValidator(view: ServiceView): Check {
-  const ajv = new Ajv({
-    strictTypes: false,
-    unicodeRegExp: true,
-    inlineRefs: false,
-    code: { optimize: false },
-  });
-  for (const keyword of smithyKeywords) ajv.addKeyword(keyword);
-  const roots = view.operations.flatMap((op) => [op.input, op.output]);
-  for (const schema of aggregateSchemas(view, roots).values()) ajv.addSchema(schema);
-  const compiled = new Map<string, ValidateFunction>();
+  const compiled = new Map<string, (value: unknown) => boolean>();
   return (id, value) => {
     let validate = compiled.get(id);
     if (!validate) {
-      validate = ajv.compile(refSchema(view, id));
+      validate = shapeValidator(view, id);
       compiled.set(id, validate);
     }
-    return validate(value) as boolean;
+    return validate(value);
   };
 }
 

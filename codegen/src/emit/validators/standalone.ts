@@ -50,6 +50,15 @@ export function emitOperationValidator(
 }
 
 /**
+ * A shape's validator as a function in this process, from the same ajv and schemas as the
+ * generated modules: for the generator's own checks (the samples of the client tests).
+ */
+export function shapeValidator(view: ServiceView, id: string): (value: unknown) => boolean {
+  const validate = serviceAjv(view).compile(refSchema(view, id));
+  return (value) => validate(value) as boolean;
+}
+
+/**
  * One ajv per service, holding the schema of every structure the operations reach: each schema
  * is compiled once, however many operations share it (ajv keeps what it compiled), and the
  * standalone code of one validator takes just the functions it reaches.
