@@ -1,6 +1,5 @@
-// Node: gzip and MD5 from node:zlib and node:crypto. The "browser" field maps this module to
-// body-encoding.browser.js (CompressionStream and a pure-JS MD5).
-import { createHash } from "node:crypto";
+// Node: gzip and MD5 from node:zlib and node:crypto, both loaded on first use. The browser
+// build swaps in body-encoding.browser.ts (CompressionStream and a pure-JS MD5).
 
 /**
  * The gzip encoding of `data`, on zlib's thread pool. node:zlib is loaded on first use: only
@@ -16,6 +15,6 @@ export async function gzip(data: Uint8Array): Promise<Uint8Array> {
 
 /** The MD5 digest of `data`. */
 export function md5(data: Uint8Array): Uint8Array {
-  const out = createHash("md5").update(data).digest();
+  const out = process.getBuiltinModule("node:crypto").createHash("md5").update(data).digest();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import type { Agent as HttpAgent, IncomingMessage } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import { abortError, buildQueryString, type HttpHandler, timeoutError } from "../client/http.js";
@@ -49,7 +49,7 @@ export class NodeHttpHandler implements HttpHandler {
       const hostname = request.hostname.startsWith("[")
         ? request.hostname.slice(1, -1)
         : request.hostname;
-      const req = (https ? this.https!.request : httpRequest)(
+      const req = (https ? this.https!.request : nodeHttp().request)(
         {
           agent,
           method: request.method,
@@ -109,7 +109,7 @@ export class NodeHttpHandler implements HttpHandler {
       this.httpsAgent ??= new this.https!.Agent({ keepAlive: true, maxSockets });
       return this.httpsAgent;
     }
-    this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets });
+    this.httpAgent ??= new (nodeHttp().Agent)({ keepAlive: true, maxSockets });
     return this.httpAgent;
   }
 
@@ -117,4 +117,12 @@ export class NodeHttpHandler implements HttpHandler {
     this.httpAgent?.destroy();
     this.httpsAgent?.destroy();
   }
+}
+
+/**
+ * node:http, loaded when the first request goes out rather than when the package is imported:
+ * it is the largest part of the runtime's import time (about 15 ms of Node's own modules).
+ */
+function nodeHttp(): typeof import("node:http") {
+  return process.getBuiltinModule("node:http");
 }

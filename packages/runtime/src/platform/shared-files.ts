@@ -1,9 +1,7 @@
 // Node: reads ~/.aws/credentials and ~/.aws/config (or AWS_SHARED_CREDENTIALS_FILE /
-// AWS_CONFIG_FILE). The "browser" field maps this module to shared-files.browser.js, which has
+// AWS_CONFIG_FILE). The browser build swaps in shared-files.browser.ts, which has
 // no files, so browser bundles carry no node:fs.
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
+// node:fs/promises, node:os and node:path are taken when the files are first read, not at import.
 import { type IniSections, parseIni } from "../client/credentials/ini.js";
 
 export interface SharedFiles {
@@ -14,12 +12,14 @@ export interface SharedFiles {
 }
 
 function home(): string {
-  return process.env.HOME || process.env.USERPROFILE || homedir();
+  return (
+    process.env.HOME || process.env.USERPROFILE || process.getBuiltinModule("node:os").homedir()
+  );
 }
 
 async function readIni(path: string): Promise<IniSections> {
   try {
-    return parseIni(await readFile(path, "utf8"));
+    return parseIni(await process.getBuiltinModule("node:fs/promises").readFile(path, "utf8"));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw e;
@@ -27,6 +27,7 @@ async function readIni(path: string): Promise<IniSections> {
 }
 
 export async function loadSharedFiles(): Promise<SharedFiles> {
+  const { join } = process.getBuiltinModule("node:path");
   const env = process.env;
   const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(home(), ".aws", "credentials");
   const configPath = env.AWS_CONFIG_FILE || join(home(), ".aws", "config");
