@@ -53,6 +53,8 @@ interface Bindings {
   responseCode?: string;
   /** Members that form the JSON body (no binding in this message, or only `@hostLabel`). */
   hasBody: boolean;
+  /** The structure has no members at all. */
+  readonly noMembers: boolean;
   readonly message: Message;
 }
 
@@ -64,7 +66,15 @@ function bindingsOf(schema: StructureSchema, message: Message): Bindings {
   const cache = message === "request" ? requestBindings : responseBindings;
   let b = cache.get(schema);
   if (b) return b;
-  b = { labels: [], query: [], headers: [], prefixHeaders: [], hasBody: false, message };
+  b = {
+    labels: [],
+    query: [],
+    headers: [],
+    prefixHeaders: [],
+    hasBody: false,
+    noMembers: Object.keys(schema.members).length === 0,
+    message,
+  };
   for (const [name, member] of Object.entries(schema.members)) {
     const http = member.http;
     if (!isBound(member, message)) {
@@ -451,7 +461,7 @@ function deserializeRequest(
  * only bound members) takes no body at all. An empty input structure tolerates a JSON object.
  */
 function checkContentType(schema: StructureSchema, b: Bindings, request: HttpRequestMessage): void {
-  const ct = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  const ct = mediaType(request.headers["content-type"]);
   const hasBody = !bodyIsEmpty(request.body);
   const unsupported = () =>
     new ProtocolError(
@@ -472,15 +482,20 @@ function checkContentType(schema: StructureSchema, b: Bindings, request: HttpReq
     if (hasBody && expected && ct !== expected.toLowerCase()) throw unsupported();
     return;
   }
-  const isUnit = schema.id === UNIT;
-  const isEmpty = Object.keys(schema.members).length === 0;
-  if (isUnit || (!b.hasBody && !isEmpty)) {
+  if (schema.id === UNIT || (!b.hasBody && !b.noMembers)) {
     // A stray body is refused only when it claims a type; one without is ignored
     // (RestJsonMalformedLengthQueryStringNoValue sends `{}` with no Content-Type).
     if (hasBody && ct !== undefined && ct !== "") throw unsupported();
     return;
   }
   if (hasBody && ct !== "application/json") throw unsupported();
+}
+
+/** A Content-Type's media type, lower-cased, without parameters. */
+function mediaType(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header === "application/json") return header; // what clients send, as is
+  return header.split(";")[0]!.trim().toLowerCase();
 }
 
 /**

@@ -41,7 +41,11 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
 
 /** A Content-Length header that already says the body is over the limit. */
 export function declaredTooLarge(declared: string | undefined, maxBytes: number): boolean {
-  return declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes;
+  if (declared === undefined) return false;
+  // A number written with fewer characters than the limit has digits is below it: most
+  // requests are decided without a regular expression.
+  if (declared.length < String(maxBytes).length) return false;
+  return /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes;
 }
 
 export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
@@ -103,8 +107,10 @@ export function checkContentType(
   bodyLength: number,
 ): void {
   if (kind !== "json" || bodyLength === 0) return;
+  const accepted = JSON_MEDIA_TYPES[service.protocol];
+  if (contentType === accepted[0]) return; // what clients send, as is
   const media = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (media !== undefined && JSON_MEDIA_TYPES[service.protocol].includes(media)) return;
+  if (media !== undefined && accepted.includes(media)) return;
   throw reject(
     "UnsupportedMediaTypeException",
     415,
@@ -128,6 +134,9 @@ export function jsonText(body: Uint8Array, maxDepth: number): string {
   } catch {
     throw reject("SerializationException", 400, "The request body is not valid UTF-8");
   }
+  // Each level opens a bracket, so a text with at most `maxDepth` brackets cannot be too deep:
+  // counting them (a native search) spares most bodies the character-by-character scan.
+  if (bracketsAtMost(text, maxDepth)) return text;
   const depth = maxJsonDepth(text, maxDepth);
   if (depth > maxDepth) {
     throw reject(
@@ -137,6 +146,17 @@ export function jsonText(body: Uint8Array, maxDepth: number): string {
     );
   }
   return text;
+}
+
+/** Whether `text` holds at most `limit` opening brackets (`{` and `[`, in strings or not). */
+function bracketsAtMost(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ["{", "["]) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) {
+      if (++count > limit) return false;
+    }
+  }
+  return true;
 }
 
 /** Nesting depth of a JSON text (brackets outside strings), counting stops past `limit`. */

@@ -7,13 +7,17 @@ import {
   validateHeaderValue,
 } from "node:http";
 import { BodyTimeoutError } from "./body.js";
+import { BodyDeadlines } from "./body-deadlines.js";
+import { isHeaderName, isHeaderValue } from "./header-checks.js";
 import { readNodeBody } from "./node-body.js";
+import { requestUrl, targetParts } from "./request-target.js";
 import {
   coreOf,
   type HandlerCore,
   type ServedRequest,
   type ServedResponse,
 } from "./served-request.js";
+import { wireRecord } from "./wire-record.js";
 
 export interface NodeAdapterOptions {
   /**
@@ -48,11 +52,12 @@ export function toNodeListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const core = coreOf(handler);
+  const deadlines = new BodyDeadlines(bodyTimeoutMs);
   return (req, res) => {
     req.on("error", ignore);
     res.on("error", ignore);
     const served = core
-      ? serveCore(core, req, res, bodyTimeoutMs)
+      ? serveCore(core, req, res, deadlines)
       : serve(handler, req, res, bodyTimeoutMs);
     served.catch(() => answerFailure(res));
   };
@@ -86,36 +91,64 @@ export function createNodeServer(
   return server;
 }
 
+/** The node request as the core sees it: the URL, the body and the signal made on demand. */
+class NodeServedRequest implements ServedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly search: string;
+  readonly headers: Record<string, string>;
+  readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+  readonly #deadlines: BodyDeadlines;
+  #url: URL | undefined;
+  #aborted: AbortController | undefined;
+
+  constructor(req: IncomingMessage, res: ServerResponse, method: string, deadlines: BodyDeadlines) {
+    this.method = method;
+    this.headers = headerRecord(req);
+    const parts = targetParts(req.url ?? "/", req.headers.host);
+    this.path = parts.path;
+    this.search = parts.search;
+    this.#req = req;
+    this.#res = res;
+    this.#deadlines = deadlines;
+  }
+
+  url(): URL {
+    this.#url ??= requestUrl(this.#req.url ?? "/", this.#req.headers.host);
+    return this.#url;
+  }
+
+  readBody(maxBytes: number): Promise<Uint8Array> {
+    return GET_OR_HEAD.has(this.method)
+      ? Promise.resolve(new Uint8Array(0))
+      : readNodeBody(this.#req, maxBytes, this.#deadlines);
+  }
+
+  signal(): AbortSignal {
+    if (!this.#aborted) {
+      const controller = new AbortController();
+      const res = this.#res;
+      const onClose = () => {
+        if (!res.writableFinished) controller.abort();
+      };
+      if (res.closed) onClose();
+      else res.once("close", onClose);
+      this.#aborted = controller;
+    }
+    return this.#aborted.signal;
+  }
+}
+
 async function serveCore(
   core: HandlerCore,
   req: IncomingMessage,
   res: ServerResponse,
-  bodyTimeoutMs: number,
+  deadlines: BodyDeadlines,
 ): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
-  const hasBody = !GET_OR_HEAD.has(method);
-  if (!hasBody) req.resume(); // a GET's stray body is discarded, never buffered
-  let aborted: AbortController | undefined;
-  const request: ServedRequest = {
-    method,
-    url: requestUrl(req),
-    headers: headerRecord(req),
-    readBody: (maxBytes) =>
-      hasBody ? readNodeBody(req, maxBytes, bodyTimeoutMs) : Promise.resolve(new Uint8Array(0)),
-    signal: () => {
-      if (!aborted) {
-        const controller = new AbortController();
-        const onClose = () => {
-          if (!res.writableFinished) controller.abort();
-        };
-        if (res.closed) onClose();
-        else res.once("close", onClose);
-        aborted = controller;
-      }
-      return aborted.signal;
-    },
-  };
-  const answer = await core(request, forNode);
+  if (GET_OR_HEAD.has(method)) req.resume(); // a GET's stray body is discarded, never buffered
+  const answer = await core(new NodeServedRequest(req, res, method, deadlines), forNode);
   if (res.destroyed) return;
   // A body the handler did not read to the end (413, early errors) is not worth reading
   // further: close the connection after the answer instead.
@@ -127,7 +160,8 @@ async function serveCore(
 /**
  * The checks and defaults a Fetch Response would apply, so both paths answer alike: a status
  * in 200-599, valid header names and values (a throw makes the core answer 500 instead), a
- * text/plain type for an untyped text body, and the Content-Length.
+ * text/plain type for an untyped text body, and the Content-Length. The request id and the date
+ * are the core's own (it sets them last, over any the codec wrote) and need no check.
  */
 function forNode(answer: ServedResponse): ServedResponse {
   if (!(answer.status >= 200 && answer.status <= 599)) {
@@ -135,8 +169,10 @@ function forNode(answer: ServedResponse): ServedResponse {
   }
   const headers = answer.headers;
   for (const name in headers) {
-    validateHeaderName(name);
-    validateHeaderValue(name, headers[name]);
+    if (name === "x-amzn-requestid" || name === "date") continue;
+    const value = headers[name];
+    if (!isHeaderName(name)) validateHeaderName(name); // throws node's error
+    if (typeof value !== "string" || !isHeaderValue(value)) validateHeaderValue(name, value);
   }
   const body = answer.body;
   if (typeof body === "string" && headers["content-type"] === undefined) {
@@ -150,7 +186,7 @@ function forNode(answer: ServedResponse): ServedResponse {
 
 /** Header names lower-cased, repeats joined with ", " (as Fetch Headers does). */
 function headerRecord(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out = wireRecord<string>();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
@@ -175,7 +211,7 @@ async function serve(
   const hasBody = !GET_OR_HEAD.has(method);
   const body = hasBody ? bodyStream(req, bodyTimeoutMs) : undefined;
   if (!hasBody) req.resume(); // a GET's stray body is discarded, never buffered
-  const request = new Request(requestUrl(req).href, {
+  const request = new Request(requestUrl(req.url ?? "/", req.headers.host).href, {
     method,
     headers: requestHeaders(req),
     signal: aborted.signal,
@@ -199,28 +235,6 @@ async function serve(
   if (!req.complete) headers.connection = "close";
   res.writeHead(response.status, headers);
   res.end(method === "HEAD" ? undefined : payload);
-}
-
-/** The request's URL; the Host header is used only when it is a plausible host. */
-function requestUrl(req: IncomingMessage): URL {
-  let target = req.url ?? "/";
-  if (!target.startsWith("/")) {
-    try {
-      const absolute = new URL(target);
-      target = absolute.pathname + absolute.search;
-    } catch {
-      target = `/${target}`;
-    }
-  }
-  const host = req.headers.host;
-  if (host !== undefined && /^[A-Za-z0-9.\-_:[\]]{1,255}$/.test(host)) {
-    try {
-      return new URL(`http://${host}${target}`);
-    } catch {
-      // An invalid port or the like: fall through to localhost.
-    }
-  }
-  return new URL(`http://localhost${target}`);
 }
 
 function requestHeaders(req: IncomingMessage): Headers {

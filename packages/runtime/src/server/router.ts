@@ -1,6 +1,7 @@
 import {
   compareTemplates,
-  matchPath,
+  decodePath,
+  matchDecodedPath,
   matchQuery,
   parseUriTemplate,
   splitPath,
@@ -72,7 +73,7 @@ function awsJsonRouter(
  * with an `Allow` header.
  */
 function restJsonRouter(operations: Readonly<Record<string, OperationSchema>>): Router {
-  const routes: Array<{ method: string; template: UriTemplate; op: OperationSchema }> = [];
+  const routes: RestRoute[] = [];
   for (const op of Object.values(operations)) {
     if (!op.http) throw new TypeError(`restJson1 operation ${op.name} has no @http trait`);
     routes.push({
@@ -82,12 +83,15 @@ function restJsonRouter(operations: Readonly<Record<string, OperationSchema>>): 
     });
   }
   routes.sort((a, b) => compareTemplates(a.template, b.template));
+  const candidates = byFirstSegment(routes);
   return ({ method, path, query }) => {
-    const segments = splitPath(path);
+    const segments = decodePath(splitPath(path));
+    const first = segments[0];
     const allowed = new Set<string>();
-    for (const route of routes) {
+    for (const route of (first !== undefined && candidates.byLiteral.get(first)) ||
+      candidates.others) {
       if (!matchQuery(route.template, query)) continue;
-      const labels = matchPath(route.template, segments);
+      const labels = matchDecodedPath(route.template, segments);
       if (!labels) continue;
       if (route.method === method) return { op: route.op, labels };
       allowed.add(route.method);
@@ -106,6 +110,43 @@ function restJsonRouter(operations: Readonly<Record<string, OperationSchema>>): 
       `No operation matches ${truncate(method)} ${truncate(path)}`,
     );
   };
+}
+
+interface RestRoute {
+  readonly method: string;
+  readonly template: UriTemplate;
+  readonly op: OperationSchema;
+}
+
+/**
+ * The routes a path can match, by its first (decoded) segment, each list still most specific
+ * first: a template that starts with another literal can never match, so a service of a hundred
+ * operations tries a handful of templates per request instead of all of them. `others` (the
+ * templates that start with a label, or have no segment) is what a path whose first segment
+ * no template starts with can match.
+ */
+function byFirstSegment(routes: readonly RestRoute[]): {
+  byLiteral: Map<string, RestRoute[]>;
+  others: RestRoute[];
+} {
+  const firstLiteral = (route: RestRoute): string | undefined => {
+    const first = route.template.segments[0];
+    return first !== undefined && "literal" in first ? first.decoded : undefined;
+  };
+  const others = routes.filter((route) => firstLiteral(route) === undefined);
+  const byLiteral = new Map<string, RestRoute[]>();
+  for (const route of routes) {
+    const literal = firstLiteral(route);
+    if (literal === undefined || byLiteral.has(literal)) continue;
+    byLiteral.set(
+      literal,
+      routes.filter((r) => {
+        const other = firstLiteral(r);
+        return other === undefined || other === literal;
+      }),
+    );
+  }
+  return { byLiteral, others };
 }
 
 function shapeNameOf(id: string): string {

@@ -5,7 +5,12 @@
 export interface ServedRequest {
   /** Upper-case. */
   readonly method: string;
-  readonly url: URL;
+  /** The path without the query, as a WHATWG URL's `pathname` has it (percent-encoded). */
+  readonly path: string;
+  /** The query without its `?`, as a WHATWG URL's `search` has it; "" when there is none. */
+  readonly search: string;
+  /** The whole URL (Host header included), built on first call: only SigV4 needs it. */
+  url(): URL;
   /** Names lower-cased, repeated headers joined with ", " (as Fetch `Headers` does). */
   readonly headers: Record<string, string>;
   /**

@@ -51,6 +51,8 @@ describe("createHandler (awsJson1_1)", () => {
     expect(seen.requestId).toBe(response.headers.get("x-amzn-requestid"));
     expect(seen.headers["x-custom"]).toBe("1");
     expect(seen.signal).toBeInstanceOf(AbortSignal);
+    expect({ ...seen }.signal).toBe(seen.signal); // a copy carries the signal too
+    expect(Object.keys(seen)).toEqual(["operation", "requestId", "headers", "signal"]);
     expect(seen.principal).toBeUndefined();
   });
 

@@ -129,29 +129,42 @@ function decodeOr(s: string): string {
 /**
  * Matches a request path against a template: the decoded label values (in a prototype-free
  * record), or undefined when the path does not fit. `path` is the percent-encoded path without
- * the query, or its `splitPath` segments (a router splits once for all templates). Every label
- * needs a non-empty value; a greedy label takes one or more non-empty segments, leaving enough for
- * the rest of the template; an empty inner segment (`/a//b`) matches nothing.
+ * the query, or its `splitPath` segments. Every label needs a non-empty value; a greedy label
+ * takes one or more non-empty segments, leaving enough for the rest of the template; an empty
+ * inner segment (`/a//b`) matches nothing.
  */
 export function matchPath(
   template: UriTemplate,
   path: string | readonly string[],
 ): Record<string, string> | undefined {
-  const parts = typeof path === "string" ? splitPath(path) : path;
+  return matchDecodedPath(template, decodePath(typeof path === "string" ? splitPath(path) : path));
+}
+
+/**
+ * A path's `splitPath` segments percent-decoded, `undefined` for a segment whose encoding is
+ * invalid (it matches no literal and is no label value). A router decodes once for all
+ * templates, with `matchDecodedPath`.
+ */
+export function decodePath(parts: readonly string[]): Array<string | undefined> {
+  return parts.map(decodeSegment);
+}
+
+/** `matchPath` on segments `decodePath` decoded. */
+export function matchDecodedPath(
+  template: UriTemplate,
+  parts: readonly (string | undefined)[],
+): Record<string, string> | undefined {
   const segs = template.segments;
   const labels: Record<string, string> = Object.create(null);
   let i = 0;
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
     if ("literal" in seg) {
-      const part = parts[i++];
-      if (part === undefined || decodeSegment(part) !== seg.decoded) return undefined;
+      if (i >= parts.length || parts[i++] !== seg.decoded) return undefined;
       continue;
     }
     if (!seg.greedy) {
-      const part = parts[i++];
-      if (part === undefined) return undefined;
-      const v = decodeSegment(part);
+      const v = parts[i++];
       if (v === undefined || v === "") return undefined;
       labels[seg.label] = v;
       continue;
@@ -160,7 +173,7 @@ export function matchPath(
     if (take < 1) return undefined;
     let v = "";
     for (let k = i; k < i + take; k++) {
-      const d = decodeSegment(parts[k]!);
+      const d = parts[k];
       if (d === undefined || d === "") return undefined;
       v = k === i ? d : `${v}/${d}`;
     }
@@ -170,6 +183,9 @@ export function matchPath(
   return i === parts.length ? labels : undefined;
 }
 
+/** Each template's fixed query keys, listed once rather than for every request it is tried on. */
+const queryKeys = new WeakMap<UriTemplate, readonly string[]>();
+
 /**
  * Whether the request's (decoded) query has every parameter the template fixes: `?k=v` needs
  * that value (among repeated ones), `?k` only the parameter's presence.
@@ -178,7 +194,12 @@ export function matchQuery(
   template: UriTemplate,
   query: Readonly<Record<string, string | string[]>>,
 ): boolean {
-  for (const key of Object.keys(template.query)) {
+  let keys = queryKeys.get(template);
+  if (!keys) {
+    keys = Object.keys(template.query);
+    queryKeys.set(template, keys);
+  }
+  for (const key of keys) {
     const want = template.query[key]!;
     const got = Object.hasOwn(query, key) ? query[key] : undefined;
     if (got === undefined) return false;
