@@ -74,6 +74,8 @@ async function runtimeValidators(ctx, options) {
 /** Every documented example's input and output as the user holds them, with its validators. */
 async function cases(ctx, same, plain) {
   const mod = await import("@docsmith/inspector");
+  // The package's validator modules, as its server loads them (both sides).
+  const { servedOperations } = await import("@docsmith/inspector/server");
   const client = new mod.InspectorClient({
     region: "us-west-2",
     credentials: { accessKeyId: "a", secretAccessKey: "b" },
@@ -83,6 +85,11 @@ async function cases(ctx, same, plain) {
   for (const op of operations(ctx)) {
     const Command = mod[`${op.name}Command`];
     const schema = new Command({}).operation;
+    const served = servedOperations[op.name];
+    const ours = {
+      input: (await served.inputValidator()).validate,
+      output: (await served.outputValidator()).validate,
+    };
     for (const example of examplesOf(op)) {
       const body = (value) => JSON.stringify(value ?? {});
       const headers = { "content-type": "application/x-amz-json-1.1" };
@@ -95,7 +102,7 @@ async function cases(ctx, same, plain) {
       });
       out.push({
         data: input,
-        ours: schema.validateInput,
+        ours: ours.input,
         same: same[`${op.name}:input`],
         plain: plain[`${op.name}:input`],
       });
@@ -107,7 +114,7 @@ async function cases(ctx, same, plain) {
         });
         out.push({
           data: output,
-          ours: schema.validateOutput,
+          ours: ours.output,
           same: same[`${op.name}:output`],
           plain: plain[`${op.name}:output`],
         });

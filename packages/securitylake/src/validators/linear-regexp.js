@@ -162,10 +162,23 @@ class Parser {
   }
 }
 
-/** A test of one character (a string of one code point) against a one-character pattern. */
+/**
+ * A test of one character (a string of one code point) against a one-character pattern. The
+ * verdict on each ASCII character is kept once worked out (most input is ASCII, and a RegExp call
+ * per character was most of the matcher's time).
+ */
 function oneCharacter(text) {
   const rx = new RegExp("^(?:" + text + ")$", "u");
-  return (ch) => rx.test(ch);
+  const ascii = new Int8Array(128); // 0: not yet seen, 1: matches, 2: does not
+  return (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 128) return rx.test(ch);
+    const known = ascii[code];
+    if (known !== 0) return known === 1;
+    const matches = rx.test(ch);
+    ascii[code] = matches ? 1 : 2;
+    return matches;
+  };
 }
 
 /** Compiles nodes into parallel arrays of instructions: op, its test, its jump targets. */
