@@ -172,6 +172,10 @@ await aggregated.${methodName(op)}({ /* input */ });
 Input is validated against the model before anything is sent; errors are classes with \`name\`,
 \`$fault\` and \`$metadata.httpStatusCode\`, as in the AWS SDK.
 
+Importing the package is cheap: an operation's validator loads on its first call, and Node loads
+\`dist/bundle\` (a few modules). Bundlers (the \`module\` export condition) get \`dist/esm\`, one
+module per source, and keep only the commands a program uses and their input validators.
+
 ## Server
 
 \`\`\`ts
