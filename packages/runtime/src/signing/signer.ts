@@ -10,6 +10,7 @@ import type {
   Provider,
 } from "@smithy/types";
 import { hmacHex, sha256Hex } from "../platform/sha256.js";
+import { amzDate } from "./amz-date.js";
 import {
   canonicalHeaders,
   canonicalRequest,
@@ -154,18 +155,4 @@ function payloadSha256(body: unknown): string | Promise<string> {
     return sha256Hex(body);
   }
   return "UNSIGNED-PAYLOAD";
-}
-
-let lastSecond = Number.NaN;
-let lastAmzDate = "";
-
-/** `YYYYMMDDTHHMMSSZ` (UTC), remembered for the current second. */
-function amzDate(date: Date): string {
-  const second = Math.floor(date.getTime() / 1000);
-  if (second !== lastSecond) {
-    const iso = date.toISOString(); // throws RangeError for an invalid date
-    lastAmzDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    lastSecond = second;
-  }
-  return lastAmzDate;
 }

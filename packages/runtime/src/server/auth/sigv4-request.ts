@@ -1,3 +1,4 @@
+import { amzDate } from "../../signing/amz-date.js";
 import { reject } from "../error-answers.js";
 
 /**
@@ -143,19 +144,12 @@ function parseAmzDate(text: string): Date {
   const date = m
     ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!))
     : undefined;
-  if (!date || Number.isNaN(date.getTime()) || formatAmzDate(date) !== text) {
+  if (!date || Number.isNaN(date.getTime()) || amzDate(date) !== text) {
     throw incomplete(
       `Date must be in ISO-8601 'basic format'. Got '${truncated(text)}'. See http://en.wikipedia.org/wiki/ISO_8601`,
     );
   }
   return date;
-}
-
-export function formatAmzDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
 }
 
 function truncated(text: string): string {

@@ -1,15 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { HttpRequest } from "@smithy/types";
+import { sha256Hex } from "../../platform/sha256.js";
+import { amzDate } from "../../signing/amz-date.js";
 import { reject } from "../error-answers.js";
 import type { SigV4Options } from "../options.js";
-import { NodeSha256, sha256Hex } from "./sha256.js";
-import {
-  formatAmzDate,
-  PRESIGN_PARAMS,
-  readSigV4Fields,
-  type SigV4Fields,
-} from "./sigv4-request.js";
+import { NodeSha256 } from "./sha256.js";
+import { PRESIGN_PARAMS, readSigV4Fields, type SigV4Fields } from "./sigv4-request.js";
 
 /** A received request, as SigV4 verification needs it. */
 export interface ReceivedRequest {
@@ -93,7 +90,7 @@ function checkTime(fields: SigV4Fields, options: SigV4Options): void {
   const skew = options.clockSkewMs ?? FIFTEEN_MINUTES;
   const minutes = `${Math.round(skew / 60000)} min.`;
   const signed = fields.signingDate.getTime();
-  const stamp = (ms: number) => formatAmzDate(new Date(ms));
+  const stamp = (ms: number) => amzDate(new Date(ms));
   if (signed > now + skew) {
     throw invalidSignature(
       `Signature not yet current: ${fields.amzDate} is still later than ${stamp(now + skew)} (${stamp(now)} + ${minutes})`,
