@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../src/emit/format.js";
 import { emitLinearRegExpModule } from "../../src/emit/validators/linear-regexp.js";
@@ -115,6 +116,53 @@ describe("the linear-time @pattern matcher (src/validators/linear-regexp.js)", (
       }
     }
     expect(differences).toEqual([]);
+  });
+
+  it("agrees with RegExp on random inputs, each matcher reused across them (its states kept)", () => {
+    const alphabet = [
+      "a",
+      "b",
+      "c",
+      "x",
+      "0",
+      "9",
+      " ",
+      "\n",
+      ":",
+      "-",
+      "A",
+      "é",
+      "😀",
+      "\uD800",
+      "]",
+    ];
+    const input = fc
+      .array(fc.constantFrom(...alphabet), { maxLength: 24 })
+      .map((cs) => cs.join(""));
+    const matchers = patterns.map((p) => [linearRegExp(p, "u"), new RegExp(p, "u")] as const);
+    fc.assert(
+      fc.property(input, (text) =>
+        matchers.every(([ours, native]) => ours.test(text) === native.test(text)),
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it("stays right past the states it keeps (a pattern whose DFA is exponential)", () => {
+    // The 13th character from the end is an 'a': 2^13 DFA states, more than a matcher keeps.
+    const pattern = "a[ab]{12}$";
+    const ours = linearRegExp(pattern, "u");
+    const native = new RegExp(pattern, "u");
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let run = 0; run < 400; run++) {
+      let text = "";
+      for (let i = 0; i < 40; i++) text += random() < 0.5 ? "a" : "b";
+      expect(ours.test(text), text).toBe(native.test(text));
+    }
   });
 
   it("answers where backtracking would not (the ReDoS protocol test, much longer)", () => {

@@ -2,9 +2,13 @@
 /**
  * Smithy '@pattern' in linear time. RegExp backtracks: '^([0-9]+)+$' on thirty digits and a '!'
  * takes longer than any request may, so a pattern is compiled here, once, into a Thompson NFA and
- * matched by simulating every thread at once (Pike's method): O(pattern × input), whatever the
- * input. Each single character class ('.', '[a-z]', '\d', '\p{L}', a literal) is tested with
- * RegExp, on one character, where it cannot backtrack.
+ * matched by following every thread at once: O(pattern × input), whatever the input. The sets of
+ * threads met are kept as the states of a DFA built as the input asks for them (RE2's lazy DFA),
+ * with their transitions on ASCII characters, so a pattern seen before costs one table lookup per
+ * character, as fast as RegExp. Each single character class ('.', '[a-z]', '\d', '\p{L}', a
+ * literal) is tested with RegExp, on one character, where it cannot backtrack. Patterns with '\b'
+ * or '\B' (whose verdict depends on the characters around) are simulated thread by thread instead
+ * (Pike's method), in linear time too.
  *
  * Backreferences and lookaround have no linear-time form: a pattern using them (or any flag but
  * 'u') runs on RegExp itself, as does one whose counted repetitions expand past MAX_PROGRAM.
@@ -12,6 +16,12 @@
 
 /** The most NFA instructions a pattern may take (counted repetitions are expanded). */
 const MAX_PROGRAM = 10_000;
+
+/**
+ * The most DFA states a matcher keeps (each with up to 128 transitions); past it, new states are
+ * worked out each time they are met: still linear, and memory stays bounded whatever the input.
+ */
+const MAX_STATES = 500;
 
 const CHAR = 0;
 const SPLIT = 1;
@@ -38,8 +48,9 @@ export function linearRegExp(source, flags) {
     if (error instanceof Unsupported) return native;
     throw error;
   }
+  const matches = usesWordBoundary(program) ? (input) => run(program, input) : lazyDfa(program);
   return {
-    test: (input) => run(program, String(input)),
+    test: (input) => matches(String(input)),
     toString: () => "/" + source + "/" + flags,
   };
 }
@@ -243,11 +254,134 @@ function compile(root) {
   return { op, test, x, y };
 }
 
+function usesWordBoundary(program) {
+  return program.op.some(
+    (code, pc) => code === ASSERT && (program.test[pc] === "b" || program.test[pc] === "B"),
+  );
+}
+
+/**
+ * Follows the threads on 'stack' through splits and jumps, each instruction once ('seen[pc]'
+ * set to 'mark'), and hands every other instruction to 'reach', which says whether the thread
+ * goes on past it (an assertion that holds). True once a thread reaches MATCH.
+ */
+function follow(program, stack, seen, mark, reach) {
+  const { op, x, y } = program;
+  while (stack.length > 0) {
+    const at = stack.pop();
+    if (seen[at] === mark) continue;
+    seen[at] = mark;
+    const code = op[at];
+    if (code === SPLIT) stack.push(y[at], x[at]);
+    else if (code === JUMP) stack.push(x[at]);
+    else if (code === MATCH) {
+      stack.length = 0;
+      return true;
+    } else if (reach(at)) stack.push(at + 1);
+  }
+  return false;
+}
+
+/** Where any match ends the search: a thread reached MATCH. */
+const ACCEPT = { chars: [], pending: [], atStart: false, cached: true, ascii: [], end: true };
+
+/**
+ * 'test' as a lazily built DFA. A state holds the threads alive at a position: those waiting on
+ * a character, and those waiting on '$' (which holds only at the end, so is decided there).
+ */
+function lazyDfa(program) {
+  const { op, test } = program;
+  const states = new Map();
+  const seen = new Int32Array(op.length).fill(-1);
+  let mark = 0;
+  const stack = [];
+  /** A fresh mark for 'seen' (the array is cleared before the counter could wrap). */
+  const nextMark = () => {
+    if (mark === 0x3fffffff) {
+      seen.fill(-1);
+      mark = 0;
+    }
+    return ++mark;
+  };
+
+  /** The state of the threads 'seeds' lead to ('^' holds only at the start). */
+  const stateOf = (seeds, atStart) => {
+    const chars = [];
+    const pending = [];
+    for (const seed of seeds) stack.push(seed);
+    const matched = follow(program, stack, seen, nextMark(), (at) => {
+      if (op[at] === CHAR) chars.push(at);
+      else if (test[at] === "$") pending.push(at);
+      else return atStart;
+      return false;
+    });
+    if (matched) return ACCEPT;
+    chars.sort((a, b) => a - b);
+    pending.sort((a, b) => a - b);
+    const key = (atStart ? "^" : "") + chars.join(",") + "$" + pending.join(",");
+    let state = states.get(key);
+    if (state === undefined) {
+      const cached = states.size < MAX_STATES;
+      state = { chars, pending, atStart, cached, ascii: [], end: undefined };
+      if (cached) states.set(key, state);
+    }
+    return state;
+  };
+
+  /** The state after one more character; a match may also start after it (thread 0). */
+  const step = (state, ch) => {
+    const seeds = [0];
+    for (const pc of state.chars) if (test[pc](ch)) seeds.push(pc + 1);
+    return stateOf(seeds, false);
+  };
+
+  /** Whether the threads waiting on '$' reach MATCH at the end of the input. */
+  const acceptsAtEnd = (state) => {
+    if (state.end === undefined) {
+      for (const pc of state.pending) stack.push(pc + 1);
+      state.end = follow(
+        program,
+        stack,
+        seen,
+        nextMark(),
+        (at) => op[at] === ASSERT && (test[at] === "$" || state.atStart),
+      );
+    }
+    return state.end;
+  };
+
+  const initial = stateOf([0], true);
+  return (input) => {
+    let state = initial;
+    const end = input.length;
+    for (let i = 0; i < end && state !== ACCEPT; i++) {
+      const code = input.charCodeAt(i);
+      if (code < 128) {
+        let next = state.ascii[code];
+        if (next === undefined) {
+          next = step(state, input[i]);
+          // Only between kept states: a chain of unkept ones would grow without bound.
+          if (state.cached && next.cached) state.ascii[code] = next;
+        }
+        state = next;
+      } else {
+        const point = input.codePointAt(i);
+        if (point > 0xffff) i++;
+        state = step(state, String.fromCodePoint(point));
+      }
+    }
+    return state === ACCEPT || acceptsAtEnd(state);
+  };
+}
+
 const word = /^\w$/u;
 
-/** Whether the program matches anywhere in the input: every thread advanced one character at a time. */
+/**
+ * Whether the program matches anywhere in the input, every thread advanced one character at a
+ * time (Pike's method): for patterns with word boundaries, which look at the characters around.
+ */
 function run(program, input) {
-  const { op, test, x, y } = program;
+  const { op, test } = program;
   const chars = Array.from(input);
   const seen = new Int32Array(op.length).fill(-1);
   const stack = [];
@@ -255,37 +389,16 @@ function run(program, input) {
   /** Adds the threads 'pc' leads to at 'pos' (following jumps and assertions); true on a match. */
   const add = (list, pc, pos) => {
     stack.push(pc);
-    while (stack.length > 0) {
-      const at = stack.pop();
-      if (seen[at] === pos) continue;
-      seen[at] = pos;
-      switch (op[at]) {
-        case CHAR:
-          list.push(at);
-          break;
-        case SPLIT:
-          stack.push(y[at], x[at]);
-          break;
-        case JUMP:
-          stack.push(x[at]);
-          break;
-        case ASSERT: {
-          const what = test[at];
-          const holds =
-            what === "^"
-              ? pos === 0
-              : what === "$"
-                ? pos === chars.length
-                : (isWord(pos - 1) !== isWord(pos)) === (what === "b");
-          if (holds) stack.push(at + 1);
-          break;
-        }
-        case MATCH:
-          stack.length = 0;
-          return true;
+    return follow(program, stack, seen, pos, (at) => {
+      if (op[at] === CHAR) {
+        list.push(at);
+        return false;
       }
-    }
-    return false;
+      const what = test[at];
+      if (what === "^") return pos === 0;
+      if (what === "$") return pos === chars.length;
+      return (isWord(pos - 1) !== isWord(pos)) === (what === "b");
+    });
   };
   let current = [];
   if (add(current, 0, 0)) return true;
