@@ -14,4 +14,20 @@ describe("docsmith CLI dispatcher", () => {
       expect.arrayContaining(["ast", "transcribe", "generate", "serve"]),
     );
   });
+
+  it("answers --help for every command on stdout with exit code 0", async () => {
+    // serve's help is its own module's business (it also lists flags); the rest are checked here.
+    for (const name of ["ast", "bundle", "generate", "regen", "transcribe"]) {
+      const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+      const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      try {
+        expect(await main([name, "--help"]), name).toBe(0);
+        expect(String(out.mock.calls[0]?.[0]), name).toMatch(new RegExp(`usage: docsmith ${name}`));
+        expect(err, name).not.toHaveBeenCalled();
+      } finally {
+        out.mockRestore();
+        err.mockRestore();
+      }
+    }
+  });
 });

@@ -7,9 +7,13 @@ import { formatEvent } from "../../model/ast.js";
 import { loadFiles, toCanonicalJson, withoutBundled } from "../../model/load.js";
 
 export async function run(args: string[]): Promise<number> {
-  if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write("usage: docsmith ast FILE...\n");
+    return 0;
+  }
+  if (args.length === 0) {
     process.stderr.write("usage: docsmith ast FILE...\n");
-    return args.length === 0 ? 2 : 0;
+    return 2;
   }
   let result: Awaited<ReturnType<typeof loadFiles>>;
   try {

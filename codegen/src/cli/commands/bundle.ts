@@ -6,9 +6,14 @@ import { resolve } from "node:path";
 import { bundlePackage } from "../../bundle/package.js";
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes("--help") || args.includes("-h") || args.length > 1) {
-    process.stderr.write("usage: docsmith bundle [DIR]   (default: the current directory)\n");
-    return args.length > 1 ? 2 : 0;
+  const usage = "usage: docsmith bundle [DIR]   (default: the current directory)\n";
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (args.length > 1) {
+    process.stderr.write(usage);
+    return 2;
   }
   const dir = resolve(args[0] ?? ".");
   try {

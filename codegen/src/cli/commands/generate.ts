@@ -73,6 +73,10 @@ function parseArgs(args: string[]): Args | string {
  * produced. `--check` writes nothing and fails naming what would change.
  */
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === "string") {
     process.stderr.write(`docsmith generate: ${args}\n${USAGE}\n`);

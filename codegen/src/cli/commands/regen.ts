@@ -13,12 +13,19 @@ import { findRoot } from "./transcribe.js";
  * packages, record each package's API change as a changeset (bump classified from the model
  * diff), then build and test everything (`--no-verify` skips that last step).
  */
+const USAGE =
+  "usage: docsmith regen [--no-verify]\n" +
+  "  transcribe, generate, write a changeset per package whose API changed, then build and test\n" +
+  "  --no-verify  skip the build and test";
+
 export async function run(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const unknown = args.filter((a) => a !== "--no-verify");
   if (unknown.length > 0) {
-    process.stderr.write(
-      `docsmith regen: unknown argument '${unknown[0]}'\nusage: docsmith regen [--no-verify]\n`,
-    );
+    process.stderr.write(`docsmith regen: unknown argument '${unknown[0]}'\n${USAGE}\n`);
     return 2;
   }
   const root = findRoot(process.cwd());

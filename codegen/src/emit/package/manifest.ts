@@ -156,7 +156,10 @@ npm install ${id.name}
 
 ## Client
 
-A drop-in for \`@aws-sdk/client-${view.sdkId.toLowerCase().replace(/\s+/g, "-")}\`: change the import.
+Written like \`@aws-sdk/client-${view.sdkId.toLowerCase().replace(/\s+/g, "-")}\` (AWS SDK for JavaScript v3): the same
+client, command and method names, middleware stack and error classes, for API version
+${view.version} as its documentation describes it. Where that is the API the SDK's client serves,
+it is a drop-in: change the import.
 
 \`\`\`ts
 import { ${client}, ${op}Command, ${view.stem} } from "${id.name}";
