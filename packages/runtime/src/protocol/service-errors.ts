@@ -8,9 +8,14 @@ import type { HttpResponseMessage } from "./types.js";
  * to a modeled error, building the typed exception AWS SDK v3 style.
  */
 
-/** `aws.protocoltests#FooError:http://…` -> `FooError` (namespace and `:` suffix stripped). */
+/**
+ * `aws.protocoltests#FooError:http://…` -> `FooError`: as AWS SDK v3, the first of several
+ * comma-separated codes, without its `:` suffix and its namespace.
+ */
 export function sanitizeErrorCode(raw: string): string {
   let code = raw;
+  const comma = code.indexOf(",");
+  if (comma >= 0) code = code.slice(0, comma);
   const colon = code.indexOf(":");
   if (colon >= 0) code = code.slice(0, colon);
   const hash = code.lastIndexOf("#");
@@ -18,14 +23,20 @@ export function sanitizeErrorCode(raw: string): string {
   return code.trim();
 }
 
-/** The error code: the `x-amzn-errortype` header first, then the body's `__type`, then `code`. */
+/**
+ * The error code, where AWS SDK v3 looks for it: the `x-amzn-errortype` header, then the body's
+ * `code` in any case (Security Hub answers `{"Code": …, "Message": …}`), then its `__type`.
+ */
 export function errorCodeOf(headers: Record<string, string>, body: unknown): string | undefined {
   const header = headers["x-amzn-errortype"];
   if (header) return sanitizeErrorCode(header);
-  if (typeof body === "object" && body !== null) {
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
     const b = body as Record<string, unknown>;
+    const codeKey = Object.keys(b).find((k) => k.length === 4 && k.toLowerCase() === "code");
+    const code = codeKey === undefined ? undefined : b[codeKey];
+    if (typeof code === "string" || typeof code === "number")
+      return sanitizeErrorCode(String(code));
     if (typeof b.__type === "string") return sanitizeErrorCode(b.__type);
-    if (typeof b.code === "string") return sanitizeErrorCode(b.code);
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import {
   toBase64,
 } from "../../src/protocol/serde/base64.js";
 import { formatTimestamp, parseTimestamp } from "../../src/protocol/serde/timestamps.js";
-import { sanitizeErrorCode } from "../../src/protocol/service-errors.js";
+import { errorCodeOf, sanitizeErrorCode } from "../../src/protocol/service-errors.js";
 
 describe("timestamps", () => {
   const d = new Date(Date.UTC(2000, 0, 2, 20, 34, 56, 123));
@@ -104,5 +104,27 @@ describe("sanitizeErrorCode", () => {
       "FooError",
     ],
     ["aws.different.namespace#FooError", "FooError"],
+    ["FooError,BarError", "FooError"],
+    ["aws.ns#FooError:http://x/,aws.ns#BarError", "FooError"],
   ])("%s -> %s", (raw, code) => expect(sanitizeErrorCode(raw)).toBe(code));
+});
+
+describe("errorCodeOf: where AWS SDK v3 looks for an error's code", () => {
+  it.each([
+    ["the header first", { "x-amzn-errortype": "A:http://x/" }, { code: "B", __type: "C" }, "A"],
+    [
+      "then code, in any case",
+      {},
+      { Code: "LimitExceededException", Message: "slow" },
+      "LimitExceededException",
+    ],
+    ["code before __type", {}, { code: "B", __type: "ns#C" }, "B"],
+    ["CODE too", {}, { CODE: "B" }, "B"],
+    ["a numeric code as text", {}, { code: 42 }, "42"],
+    ["then __type", {}, { __type: "aws.ns#C", codes: "not it", Message: "m" }, "C"],
+    ["none in an array body", {}, [{ code: "B" }], undefined],
+    ["none at all", {}, { message: "m" }, undefined],
+  ])("%s", (_what, headers, body, code) => {
+    expect(errorCodeOf(headers as Record<string, string>, body)).toBe(code);
+  });
 });
