@@ -14,6 +14,7 @@ import type { Protocol } from "../protocol/types.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
 import type { AwsCommand } from "./aws-command.js";
 import { DEFAULT_MIN_COMPRESSION_BYTES } from "./body-encoding.js";
+import { configuredEndpointUrl } from "./configured-endpoint.js";
 import { defaultCredentialProvider, memoize } from "./credentials/providers.js";
 import { defaultEndpoint, type EndpointInput, toEndpoint } from "./endpoint.js";
 import type { HttpHandler } from "./http.js";
@@ -32,7 +33,11 @@ export type { CallOptions } from "./retry.js";
 export interface AwsClientConfig {
   /** e.g. `us-east-1`; default AWS_REGION / AWS_DEFAULT_REGION, then the profile's `region`. */
   region?: string | Provider<string>;
-  /** Overrides `https://<endpointPrefix>.<region>.amazonaws.com`. */
+  /**
+   * Overrides `https://<endpointPrefix>.<region>.amazonaws.com`. Default: an endpoint URL
+   * configured as AWS SDKs read it (AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the shared
+   * config file's `endpoint_url`), else the AWS one.
+   */
   endpoint?: EndpointInput;
   /** Default: AWS_ACCESS_KEY_ID/…, then the shared credentials/config files (AWS_PROFILE). */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -103,7 +108,7 @@ export class AwsClient extends Client<
         : config.credentials
           ? constant(config.credentials)
           : defaultCredentialProvider({ profile: config.profile });
-    const endpoint = endpointProvider(config.endpoint, service, region);
+    const endpoint = endpointProvider(config.endpoint, service, region, config.profile);
     const maxAttempts =
       typeof config.maxAttempts === "function"
         ? config.maxAttempts
@@ -241,11 +246,16 @@ function endpointProvider(
   input: EndpointInput | undefined,
   service: ServiceSchema,
   region: Provider<string>,
+  profile: string | undefined,
 ): Provider<Endpoint> {
   if (input === undefined) {
     let cached: Promise<Endpoint> | undefined;
     return () => {
-      cached ??= region().then((r) => defaultEndpoint(service.endpointPrefix, r));
+      cached ??= configuredEndpointUrl(service.sdkId, profile).then(async (url) =>
+        url !== undefined
+          ? toEndpoint(url)
+          : defaultEndpoint(service.endpointPrefix, await region()),
+      );
       cached.catch(() => {
         cached = undefined;
       });

@@ -4,8 +4,9 @@ import type { IniSections } from "../client/credentials/ini.js";
 export interface SharedFiles {
   credentials: IniSections;
   config: IniSections;
+  services: IniSections;
 }
 
 export async function loadSharedFiles(): Promise<SharedFiles> {
-  return { credentials: {}, config: {} };
+  return { credentials: {}, config: {}, services: {} };
 }

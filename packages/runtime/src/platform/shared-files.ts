@@ -9,6 +9,8 @@ export interface SharedFiles {
   credentials: IniSections;
   /** Profiles of the config file, by name (`[profile x]` read as `x`). */
   config: IniSections;
+  /** `[services x]` sections of the config file, by name (`x`): per-service settings. */
+  services: IniSections;
 }
 
 function home(): string {
@@ -36,11 +38,14 @@ export async function loadSharedFiles(): Promise<SharedFiles> {
     readIni(configPath),
   ]);
   const config: IniSections = Object.create(null);
+  const services: IniSections = Object.create(null);
   for (const [name, values] of Object.entries(rawConfig)) {
     const m = /^profile\s+(.+)$/.exec(name);
+    const s = /^services\s+(.+)$/.exec(name);
     if (m) config[m[1]!.trim()] = Object.assign(Object.create(null), config[m[1]!.trim()], values);
+    else if (s) services[s[1]!.trim()] = values;
     else if (name === "default")
       config.default = Object.assign(Object.create(null), values, config.default);
   }
-  return { credentials, config };
+  return { credentials, config, services };
 }

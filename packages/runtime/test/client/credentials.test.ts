@@ -180,7 +180,7 @@ describe("region", () => {
 });
 
 describe("parseIni", () => {
-  it("reads sections, skips comments and nested sub-sections", () => {
+  it("reads sections, skips comments, keeps sub-section values as parent.key", () => {
     expect(
       parseIni(
         [
@@ -192,8 +192,12 @@ describe("parseIni", () => {
           "; comment",
           "[profile x] # trailing",
           "key = a=b",
+          "  stray = indented, outside any sub-section",
         ].join("\r\n"),
       ),
-    ).toEqual({ default: { region: "us-east-1", output: "json" }, "profile x": { key: "a=b" } });
+    ).toEqual({
+      default: { region: "us-east-1", "s3.max_concurrent_requests": "20", output: "json" },
+      "profile x": { key: "a=b", stray: "indented, outside any sub-section" },
+    });
   });
 });

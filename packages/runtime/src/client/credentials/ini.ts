@@ -1,7 +1,7 @@
 /**
  * The shared config/credentials file format (INI as the AWS CLI reads it): `[section]` headers,
- * `key = value` lines, `#`/`;` comments; indented lines continue a sub-section (kept out here,
- * since nothing we read lives in one).
+ * `key = value` lines, `#`/`;` comments; a `key =` line opens a sub-section whose indented lines
+ * are kept as `key.sub` (`[services x]` sections hold one per service: `securityhub.endpoint_url`).
  */
 export type IniSections = Record<string, Record<string, string>>;
 
@@ -9,27 +9,32 @@ export function parseIni(text: string): IniSections {
   // Prototype-free records: a `[__proto__]` or `[constructor]` section is just a section.
   const sections: IniSections = Object.create(null);
   let current: Record<string, string> | undefined;
-  let nested = false;
+  let parent: string | undefined;
   for (const rawLine of text.split(/\r?\n/)) {
     if (/^\s*([#;].*)?$/.test(rawLine)) continue;
     const header = /^\s*\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(rawLine);
     if (header) {
       const name = header[1]!.trim();
       current = sections[name] ??= Object.create(null);
-      nested = false;
+      parent = undefined;
       continue;
     }
     if (!current) continue;
     const kv = /^(\s*)([^=\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(rawLine);
     if (!kv) continue;
     const indented = kv[1]!.length > 0;
-    if (indented && nested) continue; // a sub-section's line (e.g. under `s3 =`)
-    if (kv[3] === "" && !indented) {
-      nested = true; // `key =` opens a sub-section
+    const key = kv[2]!.trim();
+    const value = kv[3]!.replace(/\s+[#;].*$/, "");
+    if (indented && parent !== undefined) {
+      current[`${parent}.${key}`] = value; // a sub-section's line (e.g. under `s3 =`)
       continue;
     }
-    nested = false;
-    current[kv[2]!.trim()] = kv[3]!.replace(/\s+[#;].*$/, "");
+    if (kv[3] === "" && !indented) {
+      parent = key; // `key =` opens a sub-section
+      continue;
+    }
+    parent = undefined;
+    current[key] = value;
   }
   return sections;
 }
