@@ -26,6 +26,7 @@ import { validatorOf } from "../validation/load.js";
 import { type BodyEncodingOptions, encodeBody } from "./body-encoding.js";
 import { collectBody } from "./http.js";
 import { CALL_OPTIONS, type CallOptions } from "./retry.js";
+import { unreadableResponse } from "./unreadable-response.js";
 
 /**
  * @smithy/types' SMITHY_CONTEXT_KEY: written out, because importing the one value would load
@@ -201,7 +202,7 @@ export function deserializeMiddleware(config: {
           const meta = (error as { $metadata?: Record<string, unknown> }).$metadata;
           if (meta) meta.clockSkewCorrected = true;
         }
-        throw error;
+        throw unreadableResponse(error, message);
       }
       output.$metadata = responseMetadata(message);
       return { response, output };

@@ -6,6 +6,7 @@ import { AwsCommand } from "../../src/client/aws-command.js";
 import { FetchHttpHandler } from "../../src/client/fetch-http-handler.js";
 import { createPaginator } from "../../src/client/paginator.js";
 import { backoffDelay, classifyError } from "../../src/client/retry.js";
+import { ProtocolError } from "../../src/protocol/errors.js";
 import { ValidationException } from "../../src/validation/exception.js";
 import {
   CreateWidget,
@@ -165,6 +166,31 @@ describe("awsJson1_1 client against a real server", () => {
     expect(e2).toBeInstanceOf(WidgetServiceException);
     expect(e2.name).toBe("SomethingNewException");
     expect(e2.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it("reports a response it cannot read with the response's status, request id and body", async () => {
+    const { client } = await setup([
+      (_, res) => json(res, 200, { widget: { id: "w-1", created: "not a timestamp" } }),
+      (_, res) => {
+        res.writeHead(200, { "content-type": "application/json", "x-amzn-requestid": "req-9" });
+        res.end("<html>proxy error</html>");
+      },
+    ]);
+    const wrongType = await client.send(new CreateWidgetCommand({ name: "a" })).catch((e) => e);
+    expect(wrongType).toBeInstanceOf(ProtocolError);
+    expect(wrongType.code).toBe("SerializationException");
+    expect(wrongType.statusCode).toBe(200);
+    expect(wrongType.message).toMatch(/inspect the hidden field \{error\}\.\$response/);
+    expect(wrongType.$metadata).toMatchObject({
+      httpStatusCode: 200,
+      requestId: "req-123",
+      attempts: 1,
+    });
+    expect(wrongType.$response.body).toContain("not a timestamp");
+    expect(Object.keys(wrongType)).not.toContain("$response");
+    const notJson = await client.send(new CreateWidgetCommand({ name: "a" })).catch((e) => e);
+    expect(notJson.$metadata).toMatchObject({ httpStatusCode: 200, requestId: "req-9" });
+    expect(notJson.$response).toMatchObject({ statusCode: 200, body: "<html>proxy error</html>" });
   });
 
   it("supports the callback form of send", async () => {
