@@ -145,3 +145,23 @@ describe("serveCommand", () => {
     expect(out).toEqual([]);
   });
 });
+
+describe("docsmith serve from outside any checkout", () => {
+  test("serves the packages of the checkout the CLI belongs to", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const cli = join(import.meta.dirname, "..", "..", "bin", "docsmith.js");
+    const outside = mkdtempSync(join(tmpdir(), "docsmith-outside-"));
+    try {
+      // An unknown service fails before listening, naming the services it found.
+      const r = spawnSync(process.execPath, [cli, "serve", "nosuch", "--port", "0"], {
+        cwd: outside,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/unknown service 'nosuch' \(services: [^)]*inspector/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { parseServeArgs, SERVE_USAGE, type ServeArgs } from "../../serve/args.js";
 import { findCheckoutRoot } from "../../serve/service-package.js";
 import { type RunningServer, ServeError, type ServeIo, startServe } from "../../serve/start.js";
@@ -30,7 +31,16 @@ export interface ServeCommandIo extends ServeIo {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const root = findCheckoutRoot(process.cwd());
+  // The checkout the current folder is in, else the one this CLI belongs to (run by its path).
+  const root =
+    findCheckoutRoot(process.cwd()) ??
+    findCheckoutRoot(fileURLToPath(new URL(".", import.meta.url)));
+  if (!root && !args.includes("--help") && !args.includes("-h")) {
+    process.stderr.write(
+      `docsmith serve: not in a docsmith checkout: no folder holding models/ and packages/ at or above ${process.cwd()}\n`,
+    );
+    return 2;
+  }
   return serveCommand(args, {
     root: root ?? process.cwd(),
     out: (t) => process.stdout.write(t),
