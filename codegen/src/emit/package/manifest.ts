@@ -159,7 +159,9 @@ npm install ${id.name}
 Written like \`@aws-sdk/client-${view.sdkId.toLowerCase().replace(/\s+/g, "-")}\` (AWS SDK for JavaScript v3): the same
 client, command and method names, middleware stack and error classes, for API version
 ${view.version} as its documentation describes it. Where that is the API the SDK's client serves,
-it is a drop-in: change the import.
+it is a drop-in: change the import. Shapes have the members the documentation lists; a member
+only AWS's own model has (an error field the docs never describe) is not in the types, though
+an error that carries it still has it at run time.
 
 \`\`\`ts
 import { ${client}, ${op}Command, ${view.stem} } from "${id.name}";
