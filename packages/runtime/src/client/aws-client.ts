@@ -14,9 +14,9 @@ import type { Protocol } from "../protocol/types.js";
 import type { OperationSchema, ServiceSchema } from "../schema.js";
 import type { AwsCommand } from "./aws-command.js";
 import { DEFAULT_MIN_COMPRESSION_BYTES } from "./body-encoding.js";
-import { configuredEndpointUrl } from "./configured-endpoint.js";
 import { defaultCredentialProvider, memoize } from "./credentials/providers.js";
-import { defaultEndpoint, type EndpointInput, toEndpoint } from "./endpoint.js";
+import type { EndpointInput } from "./endpoint.js";
+import { endpointProvider, variantSwitch } from "./endpoint-resolution.js";
 import type { HttpHandler } from "./http.js";
 import {
   deserializeMiddleware,
@@ -39,6 +39,13 @@ export interface AwsClientConfig {
    * config file's `endpoint_url`), else the AWS one.
    */
   endpoint?: EndpointInput;
+  /** AWS's FIPS endpoints; default AWS_USE_FIPS_ENDPOINT, then the profile's use_fips_endpoint. */
+  useFipsEndpoint?: boolean | Provider<boolean>;
+  /**
+   * AWS's dual-stack (IPv4 and IPv6) endpoints; default AWS_USE_DUALSTACK_ENDPOINT, then the
+   * profile's use_dualstack_endpoint.
+   */
+  useDualstackEndpoint?: boolean | Provider<boolean>;
   /** Default: AWS_ACCESS_KEY_ID/…, then the shared credentials/config files (AWS_PROFILE). */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Profile of the shared files for the default credentials and region. */
@@ -69,6 +76,8 @@ export interface ResolvedAwsClientConfig {
   readonly region: Provider<string>;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly endpoint: Provider<Endpoint>;
+  readonly useFipsEndpoint: Provider<boolean>;
+  readonly useDualstackEndpoint: Provider<boolean>;
   readonly maxAttempts: Provider<number>;
   readonly validateInput: boolean;
   readonly disableHostPrefix: boolean;
@@ -108,7 +117,25 @@ export class AwsClient extends Client<
         : config.credentials
           ? constant(config.credentials)
           : defaultCredentialProvider({ profile: config.profile });
-    const endpoint = endpointProvider(config.endpoint, service, region, config.profile);
+    const useFipsEndpoint = variantSwitch(
+      config.useFipsEndpoint,
+      "AWS_USE_FIPS_ENDPOINT",
+      "use_fips_endpoint",
+      config.profile,
+    );
+    const useDualstackEndpoint = variantSwitch(
+      config.useDualstackEndpoint,
+      "AWS_USE_DUALSTACK_ENDPOINT",
+      "use_dualstack_endpoint",
+      config.profile,
+    );
+    const endpoint = endpointProvider(
+      config,
+      service,
+      region,
+      useFipsEndpoint,
+      useDualstackEndpoint,
+    );
     const maxAttempts =
       typeof config.maxAttempts === "function"
         ? config.maxAttempts
@@ -120,6 +147,8 @@ export class AwsClient extends Client<
       region,
       credentials,
       endpoint,
+      useFipsEndpoint,
+      useDualstackEndpoint,
       maxAttempts,
       validateInput: config.validateInput ?? true,
       disableHostPrefix: config.disableHostPrefix ?? false,
@@ -240,30 +269,6 @@ function codecOf(service: ServiceSchema): Protocol {
 function constant<T>(value: T): () => Promise<T> {
   const p = Promise.resolve(value);
   return () => p;
-}
-
-function endpointProvider(
-  input: EndpointInput | undefined,
-  service: ServiceSchema,
-  region: Provider<string>,
-  profile: string | undefined,
-): Provider<Endpoint> {
-  if (input === undefined) {
-    let cached: Promise<Endpoint> | undefined;
-    return () => {
-      cached ??= configuredEndpointUrl(service.sdkId, profile).then(async (url) =>
-        url !== undefined
-          ? toEndpoint(url)
-          : defaultEndpoint(service.endpointPrefix, await region()),
-      );
-      cached.catch(() => {
-        cached = undefined;
-      });
-      return cached;
-    };
-  }
-  if (typeof input === "function") return async () => toEndpoint(await input());
-  return constant(toEndpoint(input));
 }
 
 /** `requestMinCompressionSizeBytes`, checked as AWS SDKs do (0 to 10 MiB). */

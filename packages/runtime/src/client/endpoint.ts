@@ -20,8 +20,30 @@ export function toEndpoint(input: string | URL | Endpoint): Endpoint {
   return { ...input, path: input.path === "/" ? "" : (input.path ?? "").replace(/\/$/, "") };
 }
 
-/** The AWS default: `https://<endpointPrefix>.<region>.amazonaws.com` (`.com.cn` in China). */
-export function defaultEndpoint(endpointPrefix: string, region: string): Endpoint {
-  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-  return { protocol: "https:", hostname: `${endpointPrefix}.${region}.${suffix}`, path: "" };
+/** Which of AWS's endpoint variants to use (the SDK's `useFipsEndpoint`, `useDualstackEndpoint`). */
+export interface EndpointVariant {
+  readonly fips?: boolean;
+  readonly dualstack?: boolean;
+}
+
+/**
+ * The AWS default, as AWS's endpoint rules build it for the aws and aws-cn partitions:
+ * `https://<endpointPrefix>[-fips].<region>.<suffix>`, the suffix `amazonaws.com` (`.com.cn` in
+ * China), or for dual-stack (IPv4 and IPv6) `api.aws` (`api.amazonwebservices.com.cn`).
+ */
+export function defaultEndpoint(
+  endpointPrefix: string,
+  region: string,
+  variant: EndpointVariant = {},
+): Endpoint {
+  const china = region.startsWith("cn-");
+  const suffix = variant.dualstack
+    ? china
+      ? "api.amazonwebservices.com.cn"
+      : "api.aws"
+    : china
+      ? "amazonaws.com.cn"
+      : "amazonaws.com";
+  const name = variant.fips ? `${endpointPrefix}-fips` : endpointPrefix;
+  return { protocol: "https:", hostname: `${name}.${region}.${suffix}`, path: "" };
 }

@@ -1,4 +1,5 @@
-// Endpoint URLs configured outside the code, as AWS SDKs read them (env, shared config file).
+// Where a client sends, as AWS SDKs decide: endpoint URLs configured outside the code (env,
+// shared config file), and AWS's endpoint variants (FIPS, dual-stack).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,8 @@ beforeEach(() => {
     "AWS_ENDPOINT_URL_WIDGETS",
     "AWS_ENDPOINT_URL_SECURITY_HUB",
     "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+    "AWS_USE_FIPS_ENDPOINT",
+    "AWS_USE_DUALSTACK_ENDPOINT",
   ]) {
     vi.stubEnv(name, "");
   }
@@ -95,5 +98,52 @@ describe("configured endpoint URLs", () => {
     vi.stubEnv("AWS_ENDPOINT_URL_WIDGETS", "");
     const aws = new AwsClient(jsonService, { region: "us-west-2", credentials });
     expect((await aws.config.endpoint()).hostname).toBe("widgets.us-west-2.amazonaws.com");
+  });
+});
+
+describe("endpoint variants", () => {
+  const hostOf = async (config: ConstructorParameters<typeof AwsClient>[1]) =>
+    (await new AwsClient(jsonService, { credentials, ...config }).config.endpoint()).hostname;
+
+  it("FIPS, dual-stack and both, in the aws and aws-cn partitions", async () => {
+    expect(await hostOf({ region: "us-west-2", useFipsEndpoint: true })).toBe(
+      "widgets-fips.us-west-2.amazonaws.com",
+    );
+    expect(await hostOf({ region: "us-west-2", useDualstackEndpoint: true })).toBe(
+      "widgets.us-west-2.api.aws",
+    );
+    expect(
+      await hostOf({ region: "us-gov-west-1", useFipsEndpoint: true, useDualstackEndpoint: true }),
+    ).toBe("widgets-fips.us-gov-west-1.api.aws");
+    expect(await hostOf({ region: "cn-north-1", useDualstackEndpoint: true })).toBe(
+      "widgets.cn-north-1.api.amazonwebservices.com.cn",
+    );
+    expect(await hostOf({ region: "cn-north-1", useFipsEndpoint: async () => true })).toBe(
+      "widgets-fips.cn-north-1.amazonaws.com.cn",
+    );
+  });
+
+  it("come from the config, then the environment, then the profile", async () => {
+    config("[default]\nuse_dualstack_endpoint = true\n");
+    expect(await hostOf({ region: "us-east-1" })).toBe("widgets.us-east-1.api.aws");
+    vi.stubEnv("AWS_USE_DUALSTACK_ENDPOINT", "false");
+    vi.stubEnv("AWS_USE_FIPS_ENDPOINT", "true");
+    expect(await hostOf({ region: "us-east-1" })).toBe("widgets-fips.us-east-1.amazonaws.com");
+    expect(await hostOf({ region: "us-east-1", useFipsEndpoint: false })).toBe(
+      "widgets.us-east-1.amazonaws.com",
+    );
+    const client = new AwsClient(jsonService, { region: "us-east-1", credentials });
+    expect(await client.config.useFipsEndpoint()).toBe(true);
+    expect(await client.config.useDualstackEndpoint()).toBe(false);
+  });
+
+  it("cannot go with an endpoint of one's own, as AWS's endpoint rules say", async () => {
+    await expect(
+      hostOf({ region: "us-east-1", endpoint: "http://127.0.0.1:4566", useFipsEndpoint: true }),
+    ).rejects.toThrow("Invalid Configuration: FIPS and custom endpoint are not supported");
+    vi.stubEnv("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+    await expect(hostOf({ region: "us-east-1", useDualstackEndpoint: true })).rejects.toThrow(
+      "Invalid Configuration: Dualstack and custom endpoint are not supported",
+    );
   });
 });

@@ -1,0 +1,90 @@
+import type { Endpoint, Provider } from "@smithy/types";
+import { loadSharedFiles } from "../platform/shared-files.js";
+import type { ServiceSchema } from "../schema.js";
+import { configuredEndpointUrl } from "./configured-endpoint.js";
+import { profileName } from "./credentials/providers.js";
+import { defaultEndpoint, type EndpointInput, toEndpoint } from "./endpoint.js";
+import { env } from "./env.js";
+
+/** The endpoint settings of a client config, as AWS SDK v3 clients take them. */
+export interface EndpointSettings {
+  readonly endpoint?: EndpointInput;
+  readonly useFipsEndpoint?: boolean | Provider<boolean>;
+  readonly useDualstackEndpoint?: boolean | Provider<boolean>;
+  readonly profile?: string;
+}
+
+/**
+ * An endpoint variant switch: the config's value, else the environment's (AWS_USE_FIPS_ENDPOINT,
+ * AWS_USE_DUALSTACK_ENDPOINT), else the profile's in the shared config file (use_fips_endpoint,
+ * use_dualstack_endpoint), else off. Resolved once.
+ */
+export function variantSwitch(
+  value: boolean | Provider<boolean> | undefined,
+  envName: string,
+  configKey: string,
+  profile: string | undefined,
+): Provider<boolean> {
+  if (typeof value === "boolean") {
+    const p = Promise.resolve(value);
+    return () => p;
+  }
+  let cached: Promise<boolean> | undefined;
+  return () => {
+    cached ??= (async () => {
+      if (value) return await value();
+      const fromEnv = env(envName);
+      if (fromEnv !== undefined) return isTrue(fromEnv);
+      const settings = (await loadSharedFiles()).config[profileName(profile)];
+      return isTrue(settings?.[configKey]);
+    })();
+    return cached;
+  };
+}
+
+/**
+ * Where a client sends: the config's endpoint, else an endpoint URL configured outside the code
+ * (configured-endpoint.ts), else AWS's endpoint for the region in the chosen variant (FIPS,
+ * dual-stack). As AWS's endpoint rules, a FIPS or dual-stack request with an endpoint of one's
+ * own is a configuration error.
+ */
+export function endpointProvider(
+  settings: EndpointSettings,
+  service: ServiceSchema,
+  region: Provider<string>,
+  fips: Provider<boolean>,
+  dualstack: Provider<boolean>,
+): Provider<Endpoint> {
+  const custom = async (input: EndpointInput): Promise<Endpoint> => {
+    if (await fips()) {
+      throw new Error("Invalid Configuration: FIPS and custom endpoint are not supported");
+    }
+    if (await dualstack()) {
+      throw new Error("Invalid Configuration: Dualstack and custom endpoint are not supported");
+    }
+    return toEndpoint(typeof input === "function" ? await input() : input);
+  };
+  const input = settings.endpoint;
+  // A provider is asked on every call (it may change its answer); anything else is resolved once.
+  if (typeof input === "function") return () => custom(input);
+  let cached: Promise<Endpoint> | undefined;
+  return () => {
+    cached ??= (async () => {
+      if (input !== undefined) return custom(input);
+      const url = await configuredEndpointUrl(service.sdkId, settings.profile);
+      if (url !== undefined) return custom(url);
+      return defaultEndpoint(service.endpointPrefix, await region(), {
+        fips: await fips(),
+        dualstack: await dualstack(),
+      });
+    })();
+    cached.catch(() => {
+      cached = undefined; // let a later call retry (the env or files may be fixed by then)
+    });
+    return cached;
+  };
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value?.trim().toLowerCase() === "true";
+}
