@@ -4,7 +4,7 @@
 // time. The AWS SDK ships its dist-cjs bundled per package for the same reason. Declarations come
 // from tsc (tsconfig.build.json, emitDeclarationOnly), run after this script.
 // Usage: node scripts/bundle.mjs   (the package's `build`)
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -21,8 +21,12 @@ const browserPlatform = {
   },
 };
 
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
 const common = {
   absWorkingDir: root,
+  // The version the client's user agent names (src/client/user-agent.ts).
+  define: { __DOCSMITH_VERSION__: JSON.stringify(version) },
   bundle: true,
   splitting: true,
   format: "esm",

@@ -21,6 +21,7 @@ export { FetchHttpHandler } from "./client/fetch-http-handler.js";
 export type { HttpHandler } from "./client/http.js";
 export { createPaginator, type PaginationConfiguration } from "./client/paginator.js";
 export { backoffDelay, classifyError, type RetryKind } from "./client/retry.js";
+export type { CustomUserAgent } from "./client/user-agent.js";
 export { createDefaultRequestHandler } from "./platform/default-request-handler.js";
 // Client: AWS SDK v3's API on @smithy/smithy-client (whose classes live in @smithy/core/client;
 // importing them from there, or from here, skips loading the rest of smithy-client).

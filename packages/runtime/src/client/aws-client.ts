@@ -26,6 +26,7 @@ import {
 } from "./pipeline.js";
 import { regionProvider } from "./region.js";
 import { CALL_OPTIONS, type CallOptions, RetryQuota, retryMiddleware } from "./retry.js";
+import { type CustomUserAgent, userAgent } from "./user-agent.js";
 
 export type { CallOptions } from "./retry.js";
 
@@ -60,6 +61,8 @@ export interface AwsClientConfig {
   requestTimeout?: number;
   /** Transport (default: node:http(s) keep-alive on Node, fetch in browsers). */
   requestHandler?: HttpHandler;
+  /** Added to the user agent the client sends (`x-amz-user-agent`, and `user-agent` on Node). */
+  customUserAgent?: CustomUserAgent;
   /** Leave the operation's `@endpoint(hostPrefix)` off the hostname. */
   disableHostPrefix?: boolean;
   /** Never compress request bodies of `@requestCompression` operations (default false). */
@@ -173,6 +176,7 @@ export class AwsClient extends Client<
         disableRequestCompression: resolvedConfig.disableRequestCompression,
         requestMinCompressionSizeBytes: resolvedConfig.requestMinCompressionSizeBytes,
         endpoint,
+        userAgent: userAgent(service, config.customUserAgent),
       }),
       { step: "serialize", name: "docsmithSerializeMiddleware", override: true },
     );

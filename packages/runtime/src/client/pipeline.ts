@@ -27,6 +27,7 @@ import { type BodyEncodingOptions, encodeBody } from "./body-encoding.js";
 import { collectBody } from "./http.js";
 import { CALL_OPTIONS, type CallOptions } from "./retry.js";
 import { unreadableResponse } from "./unreadable-response.js";
+import { canSetUserAgent } from "./user-agent.js";
 
 /**
  * @smithy/types' SMITHY_CONTEXT_KEY: written out, because importing the one value would load
@@ -94,7 +95,12 @@ export interface PipelineConfig extends BodyEncodingOptions {
   validateInput: boolean;
   disableHostPrefix: boolean;
   endpoint: () => Promise<Endpoint>;
+  /** The `x-amz-user-agent` (and on Node `user-agent`) value (user-agent.ts). */
+  userAgent: string;
 }
+
+/** Whether requests carry `user-agent` besides `x-amz-user-agent` (not in browsers). */
+const SET_USER_AGENT = canSetUserAgent();
 
 /**
  * The serialize step: fill idempotency tokens, validate (before anything is sent), encode with
@@ -132,6 +138,8 @@ export function serializeMiddleware(config: PipelineConfig) {
         headers: message.headers,
         body: message.body,
       };
+      request.headers["x-amz-user-agent"] ??= config.userAgent;
+      if (SET_USER_AGENT) request.headers["user-agent"] ??= config.userAgent;
       if (request.body !== undefined && request.headers["content-length"] === undefined) {
         request.headers["content-length"] = String(byteLength(request.body));
       }

@@ -193,6 +193,31 @@ describe("awsJson1_1 client against a real server", () => {
     expect(notJson.$response).toMatchObject({ statusCode: 200, body: "<html>proxy error</html>" });
   });
 
+  it("says what it is in x-amz-user-agent and user-agent, the caller's parts appended", async () => {
+    const { server, client } = await setup([(_, res) => json(res, 200, {})], {
+      customUserAgent: [["my-app", "1.2"], ["build tool"]],
+    });
+    await client.send(new CreateWidgetCommand({ name: "a" }));
+    const ua = server.requests[0]!.headers["x-amz-user-agent"];
+    expect(ua).toMatch(
+      /^docsmith-js\/\S+ ua\/2\.1 api\/widgets#2024-01-01 lang\/js md\/nodejs#\d+\.\d+\.\d+ os\/\w+ my-app\/1\.2 build-tool$/,
+    );
+    expect(server.requests[0]!.headers["user-agent"]).toBe(ua);
+    expect(server.requests[0]!.signatureValid).toBe(true);
+    const { server: other, client: plain } = await setup([(_, res) => json(res, 200, {})], {
+      customUserAgent: "suite/7",
+    });
+    plain.middlewareStack.add(
+      (next) => (args: any) => {
+        args.request.headers["x-amz-user-agent"] += " from-middleware";
+        return next(args);
+      },
+      { step: "build", name: "uaTest" },
+    );
+    await plain.send(new CreateWidgetCommand({ name: "a" }));
+    expect(other.requests[0]!.headers["x-amz-user-agent"]).toMatch(/ suite\/7 from-middleware$/);
+  });
+
   it("supports the callback form of send", async () => {
     const { client } = await setup([(_, res) => json(res, 200, { widget: { id: "cb" } })]);
     const out = await new Promise<Out>((resolve, reject) =>
