@@ -36,8 +36,13 @@ export function emitServerModule(view: ServiceView): string {
     types.size > 0 ? `import type { ${[...types].sort().join(", ")} } from "./types.js";\n` : "";
   return `import {
   createHandler,
+  createNodeServer,
   type HandlerOptions,
+  type NodeAdapterOptions,
   type RequestContext,
+  ServiceError,
+  type SigV4Options,
+  type SigV4Secret,
   toNodeListener,
 } from "@docsmith/runtime/server";
 import type { OperationSchema } from "@docsmith/runtime";
@@ -68,7 +73,8 @@ export function ${factory}(
   return createHandler(service, servedOperations, impl, options);
 }
 
-export type { HandlerOptions, RequestContext };
-export { toNodeListener };
+// What serving needs besides the handler, so that users import this package alone.
+export type { HandlerOptions, NodeAdapterOptions, RequestContext, SigV4Options, SigV4Secret };
+export { createNodeServer, ServiceError, toNodeListener };
 `;
 }

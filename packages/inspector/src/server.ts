@@ -3,8 +3,13 @@
 import type { OperationSchema } from "@docsmith/runtime";
 import {
   createHandler,
+  createNodeServer,
   type HandlerOptions,
+  type NodeAdapterOptions,
   type RequestContext,
+  ServiceError,
+  type SigV4Options,
+  type SigV4Secret,
   toNodeListener,
 } from "@docsmith/runtime/server";
 import {
@@ -502,5 +507,6 @@ export function createInspectorHandler(
   return createHandler(service, servedOperations, impl, options);
 }
 
-export type { HandlerOptions, RequestContext };
-export { toNodeListener };
+// What serving needs besides the handler, so that users import this package alone.
+export type { HandlerOptions, NodeAdapterOptions, RequestContext, SigV4Options, SigV4Secret };
+export { createNodeServer, ServiceError, toNodeListener };

@@ -64,7 +64,33 @@ export interface ResolvedOptions {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 64;
 
+/** The options a handler takes: anything else is a mistake worth a clear error, not silence. */
+const KNOWN_OPTIONS = new Set<string>([
+  "maxBodyBytes",
+  "maxDepth",
+  "auth",
+  "logger",
+  "validateOutput",
+  "validationError",
+  "internalError",
+  "protocol",
+]);
+
+/** Where a misplaced option belongs. */
+const MOVED: Record<string, string> = { sigv4: "auth.sigv4", credentials: "auth.sigv4.credentials" };
+
 export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
+  // An unknown key (a `sigv4` one level too high, a typo) would otherwise switch nothing on:
+  // for authentication, that is a server that checks no signature.
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      const hint = MOVED[key] ? ` (did you mean ${MOVED[key]}?)` : "";
+      throw new TypeError(`unknown handler option '${key}'${hint}`);
+    }
+  }
+  if (options.auth !== undefined && (typeof options.auth !== "object" || !options.auth?.sigv4)) {
+    throw new TypeError("auth must be { sigv4: { credentials } }");
+  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {

@@ -93,6 +93,20 @@ describe("createHandler (awsJson1_1)", () => {
     );
   });
 
+  it("refuses options it does not know (a misplaced sigv4 would check no signature)", () => {
+    const credentials = async () => ({ secretAccessKey: "s" });
+    expect(() => createHandler(service, operations, impl, { sigv4: { credentials } } as any)).toThrow(
+      "unknown handler option 'sigv4' (did you mean auth.sigv4?)",
+    );
+    expect(() => createHandler(service, operations, impl, { maxBodyByte: 10 } as any)).toThrow(
+      "unknown handler option 'maxBodyByte'",
+    );
+    expect(() => createHandler(service, operations, impl, { auth: { credentials } } as any)).toThrow(
+      "auth must be { sigv4: { credentials } }",
+    );
+    expect(() => createHandler(service, operations, impl, { auth: { sigv4: { credentials } } })).not.toThrow();
+  });
+
   it("falls back to a generic 400 ValidationException when the service models none", async () => {
     const bare = { ...service, errors: [] };
     const ops = { GetThing: { ...operations.GetThing, errors: [] } };
