@@ -189,27 +189,37 @@ export function validationErrorFor(
 }
 
 /**
- * Chooses the error that answers internal failures: `options.internalError`, else the first
- * server error with status 500 whose name contains "Internal" (service errors first), else the
- * first server error with status 500, else a synthetic 500 InternalFailure.
+ * Chooses the error that answers internal failures, per operation: `options.internalError`;
+ * else, among the errors the operation declares and then the service's, the first server error
+ * with status 500 whose name contains "Internal", else the first with status 500 (so Inspector's
+ * ListFindings answers its own InternalException, not the common InternalFailure); else the same
+ * anywhere in the service; else a synthetic 500 InternalFailure.
  */
 export function internalErrorFor(
   service: ServiceSchema,
   operations: Iterable<OperationSchema>,
   named?: string,
-): StructureSchema {
+): (op: OperationSchema | undefined) => StructureSchema {
   const everywhere = allErrors(service, operations);
   if (named !== undefined) {
     const chosen = everywhere.find((schema) => shapeName(schema.id) === named);
     if (!chosen) throw new TypeError(`internalError: the service models no error named ${named}`);
-    return chosen;
+    return () => chosen;
   }
-  const server = everywhere.filter((s) => s.error === "server" && statusOf(s) === 500);
-  return (
-    server.find((s) => shapeName(s.id).includes("Internal")) ??
-    server[0] ??
-    frameworkError("InternalFailure", 500, "").schema
-  );
+  const pick = (list: readonly StructureSchema[]) => {
+    const server = list.filter((s) => s.error === "server" && statusOf(s) === 500);
+    return server.find((s) => shapeName(s.id).includes("Internal")) ?? server[0];
+  };
+  const fallback = pick(everywhere) ?? frameworkError("InternalFailure", 500, "").schema;
+  const cache = new Map<OperationSchema | undefined, StructureSchema>();
+  return (op) => {
+    let chosen = cache.get(op);
+    if (!chosen) {
+      chosen = (op && pick(op.errors)) ?? pick(service.errors) ?? fallback;
+      cache.set(op, chosen);
+    }
+    return chosen;
+  };
 }
 
 /**

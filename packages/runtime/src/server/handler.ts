@@ -67,15 +67,15 @@ export function createHandler(
     const response = protocol.serializeError(service, answer.schema, answer.value);
     return { ...response, headers: { ...response.headers, ...answer.headers } };
   };
-  const internal = (detail: string, op?: string): Outcome => ({
-    response: errorResponse({
-      schema: internalError,
-      value: errorValue(internalError, "Internal server error"),
-    }),
-    op,
-    errorType: shapeName(internalError.id),
-    detail,
-  });
+  const internal = (detail: string, op?: string): Outcome => {
+    const schema = internalError(op === undefined ? undefined : operations[op]);
+    return {
+      response: errorResponse({ schema, value: errorValue(schema, "Internal server error") }),
+      op,
+      errorType: shapeName(schema.id),
+      detail,
+    };
+  };
 
   async function run(request: ServedRequest, requestId: string): Promise<Outcome> {
     let opName: string | undefined;

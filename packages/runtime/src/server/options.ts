@@ -77,7 +77,10 @@ const KNOWN_OPTIONS = new Set<string>([
 ]);
 
 /** Where a misplaced option belongs. */
-const MOVED: Record<string, string> = { sigv4: "auth.sigv4", credentials: "auth.sigv4.credentials" };
+const MOVED: Record<string, string> = {
+  sigv4: "auth.sigv4",
+  credentials: "auth.sigv4.credentials",
+};
 
 export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
   // An unknown key (a `sigv4` one level too high, a typo) would otherwise switch nothing on:

@@ -4,6 +4,7 @@ import {
   errorType,
   InvalidInputException,
   impl,
+  internalException,
   jsonRequest,
   operations,
   service,
@@ -95,16 +96,18 @@ describe("createHandler (awsJson1_1)", () => {
 
   it("refuses options it does not know (a misplaced sigv4 would check no signature)", () => {
     const credentials = async () => ({ secretAccessKey: "s" });
-    expect(() => createHandler(service, operations, impl, { sigv4: { credentials } } as any)).toThrow(
-      "unknown handler option 'sigv4' (did you mean auth.sigv4?)",
-    );
+    expect(() =>
+      createHandler(service, operations, impl, { sigv4: { credentials } } as any),
+    ).toThrow("unknown handler option 'sigv4' (did you mean auth.sigv4?)");
     expect(() => createHandler(service, operations, impl, { maxBodyByte: 10 } as any)).toThrow(
       "unknown handler option 'maxBodyByte'",
     );
-    expect(() => createHandler(service, operations, impl, { auth: { credentials } } as any)).toThrow(
-      "auth must be { sigv4: { credentials } }",
-    );
-    expect(() => createHandler(service, operations, impl, { auth: { sigv4: { credentials } } })).not.toThrow();
+    expect(() =>
+      createHandler(service, operations, impl, { auth: { credentials } } as any),
+    ).toThrow("auth must be { sigv4: { credentials } }");
+    expect(() =>
+      createHandler(service, operations, impl, { auth: { sigv4: { credentials } } }),
+    ).not.toThrow();
   });
 
   it("falls back to a generic 400 ValidationException when the service models none", async () => {
@@ -185,6 +188,35 @@ describe("createHandler (awsJson1_1)", () => {
     expect(JSON.stringify(body)).not.toContain("hunter2");
     expect(lines[0]).toContain("GetThing 500 InternalException");
     expect(lines[0]).toContain("hunter2");
+  });
+
+  it("answers an internal failure with the operation's own internal error before the service's", async () => {
+    const internalFailure = {
+      ...internalException,
+      id: "com.example.things#InternalFailure",
+      members: { message: internalException.members.message! },
+    };
+    const svc = { ...service, errors: [internalFailure] };
+    const ops = {
+      GetThing: {
+        ...operations.GetThing,
+        errors: [...operations.GetThing.errors, internalException],
+      },
+      ListThings: operations.ListThings,
+    };
+    const failing = {
+      async GetThing(): Promise<never> {
+        throw new Error("boom");
+      },
+      async ListThings(): Promise<never> {
+        throw new Error("boom");
+      },
+    };
+    const handle = createHandler(svc, ops, failing);
+    const own = await handle(jsonRequest("GetThing", '{"thingId":"a"}'));
+    expect((await errorType(own)).type).toBe("InternalException");
+    const common = await handle(jsonRequest("ListThings", "{}"));
+    expect((await errorType(common)).type).toBe("InternalFailure");
   });
 
   it("validates outputs: an invalid one is a logged 500, unless validateOutput is false", async () => {
