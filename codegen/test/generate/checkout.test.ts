@@ -70,6 +70,19 @@ describe("docsmith generate in a checkout", () => {
     expect((await generate(root, ["--check"])).code).toBe(0);
   });
 
+  it("keeps the version a release gave the package (changesets bump package.json)", async () => {
+    const manifest = JSON.parse(readFileSync(pkg("package.json"), "utf8"));
+    writeFileSync(
+      pkg("package.json"),
+      `${JSON.stringify({ ...manifest, version: "1.4.2" }, null, 2)}\n`,
+    );
+    const check = await generate(root, ["--check"]);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    await generate(root, ["things"]);
+    expect(JSON.parse(readFileSync(pkg("package.json"), "utf8")).version).toBe("1.4.2");
+  });
+
   it("--check names changed and stale files and writes nothing", async () => {
     writeFileSync(pkg("src/types.ts"), "// edited by hand\n");
     const stale = pkg("src/commands/OldCommand.ts");

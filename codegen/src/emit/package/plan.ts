@@ -102,6 +102,18 @@ export function workspaceTsconfigBase(dir: string): string | undefined {
   }
 }
 
+/** The version in `dir`/package.json, if there is one (a release bumped it; keep it). */
+function currentVersion(dir: string): string | undefined {
+  try {
+    const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    return typeof version === "string" && /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version)
+      ? version
+      : undefined;
+  } catch {
+    return undefined; // no package yet, or one we cannot read: a new package's version
+  }
+}
+
 async function plan(
   model: Model,
   serviceId: string,
@@ -110,6 +122,7 @@ async function plan(
   identity: { name: string; generateCommand: string; source: string },
 ): Promise<PlannedPackage> {
   const tsconfigBase = workspaceTsconfigBase(dir);
+  const version = currentVersion(dir);
   // Own shapes plus the bundled ones the service uses as shapes (see service-model.ts): what
   // model.json holds, and all the emitters need besides the prelude's simple shapes.
   const own = serviceModel(model);
@@ -118,6 +131,7 @@ async function plan(
     const files = await emitPackage(flat, serviceId, {
       ...identity,
       ...(tsconfigBase ? { tsconfigBase } : {}),
+      ...(version ? { version } : {}),
       modelJson: toCanonicalJson(own),
       openapi: emitOpenApi(own, serviceId),
     });
