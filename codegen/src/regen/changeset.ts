@@ -2,9 +2,19 @@ import { createHash } from "node:crypto";
 import { type ApiChange, bumpFor } from "./api-change.js";
 
 export interface Changeset {
-  /** File name under .changeset/, stable for the same package and changes. */
+  /** File name under .changeset/ (see changesetFileName). */
   fileName: string;
   text: string;
+}
+
+/**
+ * The changeset file of a package's API change since `baseline` (the commit the change is
+ * measured from): one file per package and baseline, so running regen again while editing the
+ * docs rewrites it instead of adding another; without a baseline, a digest of the text.
+ */
+export function changesetFileName(packageName: string, baseline: string): string {
+  const slug = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
+  return `${slug}-docs-${baseline}.md`;
 }
 
 /**
@@ -15,6 +25,7 @@ export function renderChangeset(
   packageName: string,
   serviceTitle: string,
   changes: readonly ApiChange[],
+  baseline?: string,
 ): Changeset | undefined {
   const bump = bumpFor(changes);
   if (!bump) return undefined;
@@ -37,7 +48,6 @@ export function renderChangeset(
     for (const c of of) lines.push(`- ${c.summary}`);
   }
   const text = `${lines.join("\n")}\n`;
-  const digest = createHash("sha256").update(text).digest("hex").slice(0, 8);
-  const slug = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
-  return { fileName: `${slug}-docs-${digest}.md`, text };
+  const id = baseline ?? createHash("sha256").update(text).digest("hex").slice(0, 8);
+  return { fileName: changesetFileName(packageName, id), text };
 }

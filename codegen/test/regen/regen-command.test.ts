@@ -127,4 +127,59 @@ describe("docsmith regen", { timeout: 180_000 }, () => {
     expect(cs).toMatch(/"@docsmith\/securitylake": major/);
     expect(cs).toMatch(/constraint tightened: @length \[12\.\.12\] -> \[10\.\.10\]/);
   });
+
+  it("in git, measures from the committed model: one changeset per package, rewritten, dropped when undone", () => {
+    const dir = checkout("securitylake");
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "baseline");
+    const doc = "securitylake-CreateSubscriber.txt";
+    const original = readFileSync(path.join(dir, "models", "securitylake", "docs", doc), "utf8");
+    editDoc(dir, "securitylake", doc, (t) =>
+      t.replace(
+        "Length Constraints: Fixed length of 12.",
+        "Length Constraints: Fixed length of 10.",
+      ),
+    );
+    expect(regen(dir)).toMatch(/"@docsmith\/securitylake": major/);
+    // A plain transcribe + generate updates the package's model.json; regen still sees the
+    // change against the commit, and rewrites the same changeset rather than adding one.
+    execFileSync(process.execPath, [cli, "transcribe"], { cwd: dir });
+    execFileSync(process.execPath, [cli, "generate"], { cwd: dir });
+    expect(regen(dir)).toMatch(/constraint tightened: @length \[12\.\.12\] -> \[10\.\.10\]/);
+    // Undone: nothing changed since the commit, and the changeset goes.
+    writeFileSync(path.join(dir, "models", "securitylake", "docs", doc), original);
+    expect(regen(dir)).toBeUndefined();
+  });
+
+  it("writes nothing when generate fails after transcribe", () => {
+    const dir = checkout("securitylake");
+    const smithy = path.join(dir, "models", "securitylake", "securitylake.smithy");
+    const before = readFileSync(smithy, "utf8");
+    editDoc(dir, "securitylake", "securitylake-CreateSubscriber.txt", (t) =>
+      t.replace(
+        "Type: Array of SourceType objects",
+        "Type: Array of CreateSubscriberRequestContent objects",
+      ),
+    );
+    let failed: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [cli, "regen", "--no-verify"], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (e) {
+      failed = e as { status: number; stderr: string };
+    }
+    expect(failed?.status).toBe(1);
+    expect(failed?.stderr).toMatch(/nothing written/);
+    expect(readFileSync(smithy, "utf8")).toBe(before);
+    expect(existsSync(path.join(dir, ".changeset"))).toBe(false);
+  });
 });
