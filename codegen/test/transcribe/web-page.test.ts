@@ -435,6 +435,29 @@ describe("broken pages", () => {
     );
   });
 
+  it("reports a bound it can read only part of, rather than dropping that part", () => {
+    const broken = NEW_LOOK.replace(
+      "Length Constraints: Minimum length of 3. Maximum length of 8.",
+      "Length Constraints: Minimum length of three. Maximum length of 8.",
+    );
+    const e = catchError(() => transcribeWebPage(broken, "w.txt", ns, "web-new"));
+    expect(e.message).toBe(
+      `w.txt:${lineOf(broken, "Length Constraints: Minimum length of three")}: cannot read the bound "Minimum length of three." in "Minimum length of three. Maximum length of 8."`,
+    );
+  });
+
+  it("reports valid values that would name one enum member twice", () => {
+    const values = NEW_LOOK.split("\n")[lineOf(NEW_LOOK, "Valid Values:")]!;
+    const [first] = values.split("|").map((v) => v.trim());
+    const broken = NEW_LOOK.replace(values, `${values} | ${first!.toLowerCase()}`);
+    const e = catchError(() => transcribeWebPage(broken, "w.txt", ns, "web-new"));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^w\\.txt:\\d+: valid values "${first}" and "${first!.toLowerCase()}" both name enum member`,
+      ),
+    );
+  });
+
   it("reports a skeleton key that no entry documents", () => {
     const broken = NEW_LOOK.replace('"size": number,', '"size": number,\n"weight": number,');
     const e = catchError(() => transcribeWebPage(broken, "w.txt", ns, "web-new"));

@@ -213,7 +213,16 @@ function valueTarget(
     }
     const members: Record<string, MemberShape> = {};
     for (const v of entry.validValues.values) {
-      members[enumMemberName(v)] = {
+      const name = enumMemberName(v);
+      // Two values naming one member (`S3 | s3`): the later would silently replace the earlier.
+      const taken = members[name]?.traits?.["smithy.api#enumValue"];
+      if (taken !== undefined) {
+        throw new TranscribeError(
+          set.at(entry.validValues.line),
+          `valid values "${taken}" and "${v}" both name enum member ${name}`,
+        );
+      }
+      members[name] = {
         target: "smithy.api#Unit",
         traits: { "smithy.api#enumValue": v },
       };

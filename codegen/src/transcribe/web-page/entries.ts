@@ -156,19 +156,29 @@ function parseEntry(name: string, head: PageLine, body: PageLine[], file: string
   return entry;
 }
 
-/** "Minimum length of 1. Maximum length of 300." / "Fixed length of 12." and the like. */
+/**
+ * "Minimum length of 1. Maximum length of 300." / "Fixed length of 12." and the like. Every
+ * sentence must be one of those: a bound we could read only half of would silently loosen the
+ * constraint.
+ */
 function bounds(text: string, unit: string, at: { file: string; line: number }): Bounds {
   const out: Bounds = { line: at.line };
-  const num = "(-?\\d+(?:\\.\\d+)?)";
-  const min = new RegExp(`Minimum ${unit} of ${num}`).exec(text);
-  const max = new RegExp(`Maximum ${unit} of ${num}`).exec(text);
-  const fixed = new RegExp(`Fixed ${unit} of ${num}`).exec(text);
-  if (fixed) {
-    out.min = Number(fixed[1]);
-    out.max = Number(fixed[1]);
+  // Array sizes count items: "Minimum number of 1 item."
+  const noun = unit === "number" ? " items?" : "";
+  const sentence = new RegExp(
+    `^(Minimum|Maximum|Fixed) ${unit} of (-?\\d+(?:\\.\\d+)?)${noun}\\.?$`,
+  );
+  const sentences = text
+    .split(/(?<=\.)\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  for (const s of sentences) {
+    const m = sentence.exec(s);
+    if (!m) throw new TranscribeError(at, `cannot read the bound "${s}" in "${text}"`);
+    const value = Number(m[2]);
+    if (m[1] !== "Maximum") out.min = value;
+    if (m[1] !== "Minimum") out.max = value;
   }
-  if (min) out.min = Number(min[1]);
-  if (max) out.max = Number(max[1]);
   if (out.min === undefined && out.max === undefined) {
     throw new TranscribeError(at, `cannot read the bounds in "${text}"`);
   }
