@@ -25,7 +25,21 @@ export function diffModels(before: Model, after: Model): ApiChange[] {
       diffShape(name, a, b, inputShapes.has(id), changes);
     }
   }
-  return changes;
+  // A removed (added) operation is said once: not again as its service's list losing (gaining) it.
+  const operations = (model: Model) =>
+    new Set(
+      Object.entries(model.shapes).flatMap(([id, s]) =>
+        s.type === "operation" ? [shortName(id)] : [],
+      ),
+    );
+  const gone = operations(before);
+  for (const op of operations(after)) gone.delete(op);
+  const added = operations(after);
+  for (const op of operations(before)) added.delete(op);
+  return changes.filter((c) => {
+    const m = /^`[^`]+` (no longer|now) lists operation `([^`]+)`\.$/.exec(c.summary);
+    return !m || !(m[1] === "now" ? added : gone).has(m[2]!);
+  });
 }
 
 function diffShape(name: string, a: AstShape, b: AstShape, onInput: boolean, out: ApiChange[]) {
@@ -135,15 +149,15 @@ function diffRefs(
   }
 }
 
-/** Traits that only document: changing them is a patch. */
-const documentationTraits = new Set([
-  "smithy.api#documentation",
-  "smithy.api#examples",
-  "smithy.api#externalDocumentation",
-  "smithy.api#title",
-  "smithy.api#deprecated",
-  "smithy.test#httpRequestTests",
-  "smithy.test#httpResponseTests",
+/** Traits that only document (changing them is a patch), and what a changeset calls them. */
+const documentationTraits = new Map([
+  ["smithy.api#documentation", "documentation"],
+  ["smithy.api#examples", "examples"],
+  ["smithy.api#externalDocumentation", "documentation links"],
+  ["smithy.api#title", "title"],
+  ["smithy.api#deprecated", "deprecation"],
+  ["smithy.test#httpRequestTests", "documented HTTP exchanges"],
+  ["smithy.test#httpResponseTests", "documented HTTP exchanges"],
 ]);
 
 function diffTraits(
@@ -155,14 +169,15 @@ function diffTraits(
   const ta = a ?? {};
   const tb = b ?? {};
   const keys = [...new Set([...Object.keys(ta), ...Object.keys(tb)])].sort();
-  let docsChanged = false;
+  const docsChanged = new Set<string>();
   for (const key of keys) {
     if (key === "smithy.api#required") continue; // handled with its member
     const va = ta[key];
     const vb = tb[key];
     if (JSON.stringify(va) === JSON.stringify(vb)) continue;
-    if (documentationTraits.has(key)) {
-      docsChanged = true;
+    const documents = documentationTraits.get(key);
+    if (documents) {
+      docsChanged.add(documents);
       continue;
     }
     const constraint = constraintChange(key, va, vb);
@@ -180,8 +195,8 @@ function diffTraits(
     // Unknown trait changes may alter the wire or the contract: call them breaking.
     out.push(change("major", name, `\`${name}\`: ${summary}`));
   }
-  if (docsChanged)
-    out.push(change("patch", name, `\`${name}\`: documentation or examples changed.`));
+  if (docsChanged.size > 0)
+    out.push(change("patch", name, `\`${name}\`: ${[...docsChanged].join(", ")} changed.`));
 }
 
 interface ConstraintChange {
