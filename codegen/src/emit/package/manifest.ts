@@ -189,15 +189,15 @@ module per source, and keep only the commands a program uses and their input val
 ## Server
 
 \`\`\`ts
-import { createServer } from "node:http";
-import { ${factory}, toNodeListener, type ${operations} } from "${id.name}/server";
+import { ${factory}, createNodeServer, type ${operations} } from "${id.name}/server";
 
 const handler = ${factory}({
   async ${op}(input, context) {
     return { /* output */ };
   },
 });
-createServer(toNodeListener(handler)).listen(8080, "127.0.0.1");
+// node:http with header and body timeouts and size limits (toNodeListener for your own server)
+createNodeServer(handler).listen(8080, "127.0.0.1");
 \`\`\`
 
 The handler is a Fetch-API \`(Request) => Promise<Response>\`: it routes, parses and validates
@@ -206,6 +206,13 @@ each request and answers errors the way ${view.sdkId} does.
 ## Files
 
 - \`model.json\`: the service's Smithy 2.0 JSON AST.
-- \`openapi.json\`: its OpenAPI 3.1 document.
+- \`openapi.json\`: its OpenAPI 3.1 document${
+    view.protocol === "restJson1"
+      ? "."
+      : `. Each operation is \`POST /\` with its \`X-Amz-Target\` header (the
+  document's paths add \`#X-Amz-Target=...\` to tell them apart). The service takes
+  \`Content-Type: application/x-amz-json-${view.protocol === "awsJson1_1" ? "1.1" : "1.0"}\`: generic OpenAPI
+  clients that send \`application/json\` (openapi-fetch does) need that header set.`
+  }
 `;
 }

@@ -322,7 +322,9 @@ export function readJsonValue(
       if (!Number.isInteger(json)) return mismatch(path, "integer", json);
       // Servers refuse a number past the shape's width (RestJsonBody*UnderflowOverflow).
       if (opts.side === "server" && !fitsWidth(json as number, schema.width)) {
-        throw serializationError(`Value at '${path || "$"}' does not fit a ${schema.width}`);
+        throw serializationError(
+          `Value at '${path || "$"}' does not fit ${/^[aeiou]/.test(schema.width ?? "") ? "an" : "a"} ${schema.width}`,
+        );
       }
       return json;
     case "intEnum":
