@@ -42,6 +42,36 @@ test.each(["SIGINT", "SIGTERM"] as const)(
   },
 );
 
+test.each([
+  [[] as string[], 204],
+  [["--no-cors"], 405],
+])("serve all %j answers a browser's CORS preflight with %i", async (flags, status) => {
+  const serve = await startServe(["all", "--port", "0", ...flags]);
+  try {
+    const preflight = await fetch(`${serve.url}/actionTargets`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://localhost:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,authorization,x-amz-date",
+      },
+    });
+    await preflight.arrayBuffer();
+    expect(preflight.status).toBe(status);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(status === 204 ? "*" : null);
+    const call = await fetch(`${serve.url}/actionTargets`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost:5173" },
+      body: JSON.stringify({ Description: "string", Id: "string", Name: "string" }),
+    });
+    await call.arrayBuffer();
+    expect(call.status).toBe(200);
+    expect(call.headers.get("access-control-expose-headers")).toBe(status === 204 ? "*" : null);
+  } finally {
+    expect(await serve.stop("SIGTERM")).toBe(0);
+  }
+});
+
 test("bad usage exits 2 with the usage", () => {
   const result = spawnSync(process.execPath, [DOCSMITH, "serve", "--port", "abc", "all"], {
     cwd: REPO_ROOT,

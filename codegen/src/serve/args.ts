@@ -6,10 +6,12 @@ export interface ServeArgs {
   readonly host: string;
   /** Path of the credentials file when SigV4 verification is on. */
   readonly credentials?: string;
+  /** `--no-cors`: refuse browsers on other origins (by default any origin may call). */
+  readonly noCors?: true;
 }
 
 export const SERVE_USAGE =
-  "usage: docsmith serve <svc>|all [--port N] [--host 127.0.0.1] [--auth sigv4 --credentials FILE]";
+  "usage: docsmith serve <svc>|all [--port N] [--host 127.0.0.1] [--auth sigv4 --credentials FILE] [--no-cors]";
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "127.0.0.1";
@@ -21,6 +23,7 @@ export function parseServeArgs(args: readonly string[]): ServeArgs | { help: tru
   let host = DEFAULT_HOST;
   let auth: string | undefined;
   let credentials: string | undefined;
+  let noCors = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
@@ -55,6 +58,9 @@ export function parseServeArgs(args: readonly string[]): ServeArgs | { help: tru
         case "--credentials":
           credentials = value();
           break;
+        case "--no-cors":
+          noCors = true;
+          break;
         default:
           if (arg.startsWith("-")) return `unknown option '${arg}'`;
           if (target !== undefined) return `one service (or all), got '${target}' and '${arg}'`;
@@ -68,7 +74,13 @@ export function parseServeArgs(args: readonly string[]): ServeArgs | { help: tru
   if (target === undefined) return "name a service, or all";
   if (auth && !credentials) return "--auth sigv4 needs --credentials FILE";
   if (credentials && !auth) return "--credentials needs --auth sigv4";
-  return { target, port, host, ...(credentials ? { credentials } : {}) };
+  return {
+    target,
+    port,
+    host,
+    ...(credentials ? { credentials } : {}),
+    ...(noCors ? { noCors: true as const } : {}),
+  };
 }
 
 class UsageError extends Error {}

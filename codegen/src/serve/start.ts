@@ -79,6 +79,8 @@ export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningS
     report(pkg, answers, io);
     const options = {
       logger: (line: string) => io.out(`${pkg.name} ${line}\n`),
+      // A web app under test on another origin (a dev server on localhost:5173) may call it.
+      cors: !args.noCors,
       ...(keys ? { auth: { sigv4: { credentials: async (id: string) => keys.get(id) } } } : {}),
     };
     return { answers, handler: pkg.createHandler(exampleImplementation(answers), options) };

@@ -38,6 +38,12 @@ describe("parseServeArgs", () => {
       },
     );
     expect(parseServeArgs(["--help"])).toEqual({ help: true });
+    expect(parseServeArgs(["all", "--no-cors"])).toEqual({
+      target: "all",
+      port: DEFAULT_PORT,
+      host: DEFAULT_HOST,
+      noCors: true,
+    });
   });
 
   test.each([

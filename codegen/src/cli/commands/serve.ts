@@ -19,6 +19,8 @@ line per request on stdout.
   --auth sigv4       verify SigV4 signatures against --credentials FILE: an AWS shared
                      credentials file ([profile] aws_access_key_id=... aws_secret_access_key=...)
                      or a JSON object {"ACCESS_KEY_ID": "SECRET", ...}
+  --no-cors          refuse browsers on other origins (by default any origin may call:
+                     preflights are answered and every answer header is exposed)
 
 'all' routes each request by the service named in its SigV4 credential scope, else by the
 X-Amz-Target prefix (awsJson services), else by the REST route its method and path match.

@@ -6,6 +6,7 @@ import { validatorOf } from "../validation/load.js";
 import { requireSigV4, verifySigV4 } from "./auth/verify-sigv4.js";
 import { bodyKindOf, checkContentType, jsonText, readBody } from "./body.js";
 import { asProtocolError, defaultProtocol, validationMessage } from "./codec.js";
+import { corsPolicy } from "./cors.js";
 import {
   allErrors,
   type ErrorAnswer,
@@ -53,6 +54,7 @@ export function createHandler(
   options: HandlerOptions = {},
 ): (request: Request) => Promise<Response> {
   const opts = resolveOptions(options);
+  const cors = corsPolicy(options.cors);
   const protocol: Protocol = options.protocol ?? defaultProtocol(service);
   const route = compileRouter(service, operations);
   const ops = Object.values(operations);
@@ -81,6 +83,8 @@ export function createHandler(
     let opName: string | undefined;
     try {
       const { method, path, headers } = request;
+      const preflight = cors?.preflight(method, headers);
+      if (preflight) return { response: preflight };
       const query = queryRecord(request.search);
       const { op, labels } = route({ method, path, query, headers });
       opName = op.name;
@@ -171,10 +175,12 @@ export function createHandler(
     let built: ReturnType<typeof build>;
     try {
       answer = finalAnswer(outcome.response, requestId, request.method);
+      cors?.decorate(answer.headers, request.headers);
       built = build(answer);
     } catch (error) {
       outcome = { ...internal(`building the response failed: ${describe(error)}`), op: outcome.op };
       answer = finalAnswer(outcome.response, requestId, request.method);
+      cors?.decorate(answer.headers, request.headers);
       built = build(answer);
     }
     if (opts.logger) {

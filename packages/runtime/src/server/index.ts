@@ -1,5 +1,6 @@
 // @docsmith/runtime/server: the runtime of generated server stubs. Never imported by the client
 // entry (src/index.ts), so client bundles do not carry it.
+export type { CorsOptions } from "./cors.js";
 export { createHandler } from "./handler.js";
 export { createNodeServer, type NodeAdapterOptions, toNodeListener } from "./node-adapter.js";
 export type {

@@ -1,4 +1,5 @@
 import type { Protocol } from "../protocol/types.js";
+import type { CorsOptions } from "./cors.js";
 
 /** What an operation function receives besides its input. */
 export interface RequestContext {
@@ -51,6 +52,11 @@ export interface HandlerOptions {
   readonly internalError?: string;
   /** The wire protocol codec; defaults to the one the service's protocol trait names. */
   readonly protocol?: Protocol;
+  /**
+   * Answer browsers' cross-origin requests (preflights included): `true` for any origin, or
+   * `{ origins: [...], maxAgeSeconds? }`. Default off: a browser on another origin is refused.
+   */
+  readonly cors?: boolean | CorsOptions;
 }
 
 export interface ResolvedOptions {
@@ -74,6 +80,7 @@ const KNOWN_OPTIONS = new Set<string>([
   "validationError",
   "internalError",
   "protocol",
+  "cors",
 ]);
 
 /** Where a misplaced option belongs. */
