@@ -256,6 +256,8 @@ function responses(
     "Output",
     op.id,
   );
+  // Statuses that carry no body (204 No Content...) keep none, whatever the output.
+  if (code === 204 || code === 205 || code === 304) delete out[String(code)]!.content;
   const errors = operationErrors(ctx.model, ctx.service, op.shape, defaultErrorStatus);
   for (const [status, group] of groupByStatus(errors)) {
     out[status] =
@@ -297,6 +299,10 @@ function messageResponse(
       documentSchema(ctx, structureId, document),
     );
     response.content = { [JSON_MEDIA_TYPE]: { schema } };
+  } else if (payloadSuffix === "Output") {
+    // No member in the body: the service still answers a JSON object, `{}` (as restJson1's
+    // server tests have it); say so, or typed clients would expect no body at all.
+    response.content = { [JSON_MEDIA_TYPE]: { schema: { type: "object" } } };
   }
   return response;
 }

@@ -221,6 +221,19 @@ describe("errors", () => {
     });
   });
 
+  it("declares the {} a 200 answers when no output member is in the body", () => {
+    const model = fixture("notes-rest");
+    const ping = emitOpenApi(model, NOTES).paths["/ping"]?.get;
+    const output = model.shapes[String(model.shapes["example.notes#Ping"]?.output?.target)];
+    const inBody = Object.values(output?.members ?? {}).filter(
+      (m) => !Object.keys(m.traits ?? {}).some((t) => t.startsWith("smithy.api#http")),
+    );
+    expect(inBody, "the fixture's Ping has no body member").toEqual([]);
+    expect(ping?.responses["200"]?.content).toEqual({
+      "application/json": { schema: { type: "object" } },
+    });
+  });
+
   it("defaults server errors to 500", () => {
     const model = fixture("notes-rest");
     const throttling = model.shapes["example.notes#ThrottlingException"];
