@@ -30,12 +30,15 @@ describe("cors", () => {
     const handle = createHandler(service, operations, impl, { cors: true });
     const pre = await handle(preflight("http://localhost:5173"));
     expect(pre.status).toBe(204);
-    expect(Object.fromEntries(pre.headers)).toMatchObject({
+    const expected = {
       "access-control-allow-origin": "*",
       "access-control-allow-methods": "POST",
       "access-control-allow-headers": "content-type,x-amz-target,authorization",
       "access-control-max-age": "600",
-    });
+    };
+    for (const [name, value] of Object.entries(expected)) {
+      expect(pre.headers.get(name), name).toBe(value);
+    }
     expect(await pre.text()).toBe("");
     const res = await handle(
       jsonRequest("GetThing", '{"thingId":"a"}', { origin: "http://localhost:5173" }),
