@@ -4,11 +4,12 @@
  */
 import type { Model, Traits } from "../../model/ast.js";
 import { flattenMixins } from "../../model/mixins.js";
-import { awsJsonOperation } from "./aws-json.js";
+import { AWS_JSON_1_1_MEDIA_TYPE, awsJsonOperation } from "./aws-json.js";
 import type { EmitContext } from "./context.js";
 import type { OpenApiDocument, PathItemObject } from "./document.js";
+import { frameworkErrorResponse } from "./framework-errors.js";
 import { orderedOperation, orderedParameter } from "./key-order.js";
-import { restJsonOperation } from "./rest-json.js";
+import { JSON_MEDIA_TYPE, restJsonOperation } from "./rest-json.js";
 import { SchemaRegistry } from "./schemas.js";
 import { securityOf, serversOf } from "./security.js";
 import { serviceOperations } from "./service-shapes.js";
@@ -53,8 +54,15 @@ export function emitOpenApi(
   const emit = protocol === "restJson1" ? restJsonOperation : awsJsonOperation;
 
   const paths: Record<string, PathItemObject> = {};
+  const errorMediaType = protocol === "restJson1" ? JSON_MEDIA_TYPE : AWS_JSON_1_1_MEDIA_TYPE;
   for (const op of serviceOperations(resolved, serviceId)) {
     const { method, path, operation } = emit(ctx, op);
+    operation.responses.default = frameworkErrorResponse(
+      schemas,
+      serviceId,
+      errorMediaType,
+      protocol !== "restJson1",
+    );
     const item = paths[path] ?? {};
     paths[path] = item;
     const clash = item[method];

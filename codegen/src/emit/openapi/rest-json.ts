@@ -30,7 +30,7 @@ import {
 } from "./service-shapes.js";
 import { has, obj, str, T } from "./traits.js";
 
-const JSON_MEDIA_TYPE = "application/json";
+export const JSON_MEDIA_TYPE = "application/json";
 const EVENT_STREAM_MEDIA_TYPE = "application/vnd.amazon.eventstream";
 const METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options"]);
 

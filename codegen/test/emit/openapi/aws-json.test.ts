@@ -74,12 +74,32 @@ describe("awsJson1_1 operations", () => {
 
 describe("awsJson1_1 errors", () => {
   it("go to 400 (client), 500 (server) or their @httpError, service errors included", () => {
-    expect(Object.keys(op("ListFindings").responses)).toEqual(["200", "400", "404", "500"]);
-    expect(Object.keys(op("DescribeFindings").responses)).toEqual(["200", "400", "500"]);
+    expect(Object.keys(op("ListFindings").responses)).toEqual([
+      "200",
+      "400",
+      "404",
+      "500",
+      "default",
+    ]);
+    expect(Object.keys(op("DescribeFindings").responses)).toEqual(["200", "400", "500", "default"]);
     expect(op("DescribeFindings").responses["400"]?.description).toBe(
       "InvalidInputException 400 response",
     );
     expect(op("ListFindings").responses["500"]?.description).toBe("InternalException 500 response");
+  });
+
+  it("lists the framework errors (SerializationException, authentication...) as each operation's default", () => {
+    const fallback = op("ListFindings").responses.default;
+    expect(fallback?.description).toMatch(
+      /SerializationException .*UnknownOperationException .*InvalidSignatureException/,
+    );
+    expect(fallback?.headers?.["x-amzn-errortype"]).toBeDefined();
+    expect(fallback?.content).toEqual({
+      "application/x-amz-json-1.1": {
+        schema: { $ref: "#/components/schemas/FrameworkErrorContent" },
+      },
+    });
+    expect(doc.components.schemas?.FrameworkErrorContent?.required).toEqual(["__type"]);
   });
 
   it("carry a required __type whose pattern accepts the bare, qualified and suffixed names", () => {

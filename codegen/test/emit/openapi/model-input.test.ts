@@ -105,6 +105,7 @@ describe("bad input", () => {
     const service = model.shapes[TINY];
     if (service) service.rename = { "other#Thing": "OtherThing" };
     expect(Object.keys(emitOpenApi(model, TINY).components.schemas ?? {})).toEqual([
+      "FrameworkErrorContent",
       "OpRequestContent",
       "OtherThing",
       "Thing",

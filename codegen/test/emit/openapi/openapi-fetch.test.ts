@@ -99,6 +99,7 @@ describe("awsJson1_1 paths", () => {
       "400",
       "404",
       "500",
+      "default",
     ]);
   });
 });

@@ -189,7 +189,7 @@ describe("bodies", () => {
 describe("errors", () => {
   it("keys each error by @httpError, adding the service's errors to every operation", () => {
     const get = op("/notes/{noteId}", "get");
-    expect(Object.keys(get.responses)).toEqual(["200", "404", "429"]);
+    expect(Object.keys(get.responses)).toEqual(["200", "404", "429", "default"]);
     expect(get.responses["404"]).toEqual({
       description: "NotFoundException 404 response",
       content: {
@@ -241,7 +241,7 @@ describe("errors", () => {
     throttling.traits["smithy.api#error"] = "server";
     delete throttling.traits["smithy.api#httpError"];
     const ping = emitOpenApi(model, NOTES).paths["/ping"]?.get;
-    expect(Object.keys(ping?.responses ?? {})).toEqual(["200", "500"]);
+    expect(Object.keys(ping?.responses ?? {})).toEqual(["200", "500", "default"]);
   });
 });
 

@@ -162,7 +162,7 @@ describe("recursion", () => {
       { a: { target: "smithy.api#String" } },
       { "tiny#Unused": { type: "structure", members: {} } },
     );
-    expect(Object.keys(schemas)).toEqual(["OpRequestContent"]);
+    expect(Object.keys(schemas)).toEqual(["FrameworkErrorContent", "OpRequestContent"]);
   });
 });
 
