@@ -86,13 +86,14 @@ export function createHandler(
       const preflight = cors?.preflight(method, headers);
       if (preflight) return { response: preflight };
       const query = queryRecord(request.search);
-      const { op, labels } = route({ method, path, query, headers });
-      opName = op.name;
-      const fields = opts.sigv4 ? requireSigV4(headers, query) : undefined;
-      const kind = bodyKinds.get(op) ?? bodyKindOf(service, op);
-      const body = await request.readBody(opts.maxBodyBytes);
+      // With SigV4 on, a request is authenticated before it is routed, as AWS does (an unknown
+      // path answers 403 Missing Authentication Token): an unauthenticated client learns nothing
+      // of which operations exist.
+      let body: Uint8Array | undefined;
       let principal: string | undefined;
-      if (fields && opts.sigv4) {
+      if (opts.sigv4) {
+        const fields = requireSigV4(headers, query);
+        body = await request.readBody(opts.maxBodyBytes);
         principal = await verifySigV4(
           { method, url: request.url(), headers, query, body },
           fields,
@@ -100,6 +101,10 @@ export function createHandler(
           service.signingName,
         );
       }
+      const { op, labels } = route({ method, path, query, headers });
+      opName = op.name;
+      const kind = bodyKinds.get(op) ?? bodyKindOf(service, op);
+      body ??= await request.readBody(opts.maxBodyBytes);
       checkContentType(service, kind, headers["content-type"], body.byteLength);
       // Codecs parse any non-payload body as JSON, so every such body gets the UTF-8 and
       // nesting checks; raw payloads (blobs, strings) go through as bytes.

@@ -217,6 +217,26 @@ describe("SigV4 verification", () => {
     expect(expired.message).toMatch(/^Signature expired/);
   });
 
+  it("authenticates before routing: an unknown operation unsigned gets 403, signed 400", async () => {
+    const unknown = unsigned();
+    unknown.headers["x-amz-target"] = "ThingService_20240101.NoSuchOperation";
+    expect(await answer(toFetch(unknown))).toMatchObject({
+      status: 403,
+      type: "MissingAuthenticationTokenException",
+    });
+    const signer = new SignatureV4({
+      credentials: good,
+      region: "us-east-1",
+      service: "things",
+      sha256: Sha256,
+    });
+    const signed = await signer.sign(unknown, { signingDate: new Date(NOW) });
+    expect(await answer(toFetch(signed))).toMatchObject({
+      status: 400,
+      type: "UnknownOperationException",
+    });
+  });
+
   it("verifies auth before reading the operation's input: unsigned bad input still gets 403", async () => {
     const request = unsigned();
     const result = await answer(toFetch(request, "{not json"));
