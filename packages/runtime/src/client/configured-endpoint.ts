@@ -1,6 +1,6 @@
 import { loadSharedFiles } from "../platform/shared-files.js";
 import { profileName } from "./credentials/providers.js";
-import { env } from "./env.js";
+import { env, isTrueSetting } from "./env.js";
 
 /**
  * An endpoint URL configured outside the code, where AWS SDKs look for one ("service-specific
@@ -15,18 +15,15 @@ export async function configuredEndpointUrl(
   profile?: string,
 ): Promise<string | undefined> {
   const ignoreEnv = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-  if (ignoreEnv !== undefined && isTrue(ignoreEnv)) return undefined;
+  if (ignoreEnv !== undefined && isTrueSetting(ignoreEnv)) return undefined;
   const key = sdkId.trim().replace(/\s+/g, "_");
   const fromEnv = env(`AWS_ENDPOINT_URL_${key.toUpperCase()}`) ?? env("AWS_ENDPOINT_URL");
   if (fromEnv !== undefined) return fromEnv;
   const files = await loadSharedFiles();
   const settings = files.config[profileName(profile)];
   if (!settings) return undefined;
-  if (ignoreEnv === undefined && isTrue(settings.ignore_configured_endpoint_urls)) return undefined;
+  if (ignoreEnv === undefined && isTrueSetting(settings.ignore_configured_endpoint_urls))
+    return undefined;
   const services = settings.services ? files.services[settings.services] : undefined;
   return services?.[`${key.toLowerCase()}.endpoint_url`] || settings.endpoint_url || undefined;
-}
-
-function isTrue(value: string | undefined): boolean {
-  return value?.trim().toLowerCase() === "true";
 }

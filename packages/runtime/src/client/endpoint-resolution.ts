@@ -4,7 +4,7 @@ import type { ServiceSchema } from "../schema.js";
 import { configuredEndpointUrl } from "./configured-endpoint.js";
 import { profileName } from "./credentials/providers.js";
 import { defaultEndpoint, type EndpointInput, toEndpoint } from "./endpoint.js";
-import { env } from "./env.js";
+import { env, isTrueSetting } from "./env.js";
 
 /** The endpoint settings of a client config, as AWS SDK v3 clients take them. */
 export interface EndpointSettings {
@@ -34,10 +34,13 @@ export function variantSwitch(
     cached ??= (async () => {
       if (value) return await value();
       const fromEnv = env(envName);
-      if (fromEnv !== undefined) return isTrue(fromEnv);
+      if (fromEnv !== undefined) return isTrueSetting(fromEnv);
       const settings = (await loadSharedFiles()).config[profileName(profile)];
-      return isTrue(settings?.[configKey]);
+      return isTrueSetting(settings?.[configKey]);
     })();
+    cached.catch(() => {
+      cached = undefined; // an unreadable file may be fixed by the next call
+    });
     return cached;
   };
 }
@@ -83,8 +86,4 @@ export function endpointProvider(
     });
     return cached;
   };
-}
-
-function isTrue(value: string | undefined): boolean {
-  return value?.trim().toLowerCase() === "true";
 }

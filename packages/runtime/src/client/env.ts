@@ -4,3 +4,8 @@ export function env(name: string): string | undefined {
     ?.env?.[name];
   return value === "" ? undefined : value;
 }
+
+/** A true/false setting from the environment or a shared file: true only for "true" (any case). */
+export function isTrueSetting(value: string | undefined): boolean {
+  return value?.trim().toLowerCase() === "true";
+}
