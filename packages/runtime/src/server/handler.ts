@@ -23,6 +23,7 @@ import {
 import { type HandlerOptions, type RequestContext, resolveOptions } from "./options.js";
 import { compileRouter, truncate } from "./router.js";
 import {
+  HANDLER_BODY_LIMIT,
   HANDLER_CORE,
   type HandlerCore,
   type ServedRequest,
@@ -199,6 +200,7 @@ export function createHandler(
   };
 
   const handler = (request: Request): Promise<Response> => core(fromFetch(request), toFetch);
+  Object.defineProperty(handler, HANDLER_BODY_LIMIT, { value: opts.maxBodyBytes });
   return Object.defineProperty(handler, HANDLER_CORE, { value: core });
 }
 

@@ -6,12 +6,13 @@ import {
   validateHeaderName,
   validateHeaderValue,
 } from "node:http";
-import { BodyTimeoutError } from "./body.js";
+import { BodyTimeoutError, declaredTooLarge } from "./body.js";
 import { BodyDeadlines } from "./body-deadlines.js";
 import { isHeaderName, isHeaderValue } from "./header-checks.js";
 import { readNodeBody } from "./node-body.js";
 import { requestUrl, targetParts } from "./request-target.js";
 import {
+  bodyLimitOf,
   coreOf,
   type HandlerCore,
   type ServedRequest,
@@ -75,6 +76,7 @@ export function createNodeServer(
 ): Server {
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const bodyTimeout = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const listener = toNodeListener(handler, options);
   const server = createServer(
     {
       headersTimeout,
@@ -85,8 +87,18 @@ export function createNodeServer(
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
       maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
     },
-    toNodeListener(handler, options),
+    listener,
   );
+  // A client that sends `Expect: 100-continue` waits to be invited before sending its body;
+  // node would invite every one. A body already declared over the handler's limit is refused
+  // at once (the handler answers 413) without inviting it.
+  const limit = bodyLimitOf(handler);
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (limit === undefined || !declaredTooLarge(req.headers["content-length"], limit)) {
+      res.writeContinue();
+    }
+    listener(req, res);
+  });
   if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
   return server;
 }

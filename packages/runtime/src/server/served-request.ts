@@ -42,6 +42,14 @@ export type HandlerCore = <T>(
 /** Where a handler from `createHandler` carries its core, for `toNodeListener`. */
 export const HANDLER_CORE: unique symbol = Symbol.for("docsmith.server.handlerCore");
 
+/** Where it carries its largest accepted body, for `createNodeServer`'s answer to Expect. */
+export const HANDLER_BODY_LIMIT: unique symbol = Symbol.for("docsmith.server.bodyLimit");
+
+export function bodyLimitOf(handler: unknown): number | undefined {
+  const limit = (handler as { [HANDLER_BODY_LIMIT]?: unknown } | null)?.[HANDLER_BODY_LIMIT];
+  return typeof limit === "number" ? limit : undefined;
+}
+
 export function coreOf(handler: unknown): HandlerCore | undefined {
   const core = (handler as { [HANDLER_CORE]?: unknown } | null)?.[HANDLER_CORE];
   return typeof core === "function" ? (core as HandlerCore) : undefined;

@@ -81,6 +81,33 @@ function raw(
 }
 
 describe("toNodeListener / createNodeServer on 127.0.0.1", () => {
+  it("answers Expect: 100-continue with 413 at once for a body declared too large, else invites it", async () => {
+    const request = (length: number) =>
+      `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: ThingService_20240101.GetThing\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\n\r\n`;
+    const refused = await raw(request(1024 * 1024), { keepOpen: true, ms: 2_000 });
+    expect(refused).toMatch(/^HTTP\/1\.1 413 /);
+    expect(refused).not.toContain("100 Continue");
+    const body = '{"thingId":"n1"}';
+    const invited = await new Promise<string>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      let received = "";
+      const timer = setTimeout(() => socket.destroy(), 3_000);
+      socket.on("data", (d) => {
+        received += d.toString("latin1");
+        if (received.startsWith("HTTP/1.1 100 Continue") && !received.includes("200 OK")) {
+          if (!socket.writableEnded) socket.end(body);
+        }
+        if (received.includes("\r\n\r\n{")) socket.destroy();
+      });
+      socket.on("close", () => {
+        clearTimeout(timer);
+        resolve(received);
+      });
+      socket.write(request(Buffer.byteLength(body)));
+    });
+    expect(invited).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+  });
+
   it("serves a good request", async () => {
     await good();
   });
