@@ -13,6 +13,8 @@ export function diffModels(before: Model, after: Model): ApiChange[] {
   const changes: ApiChange[] = [];
   const inputShapes = new Set([...reachableFromInputs(before), ...reachableFromInputs(after)]);
   const ids = [...new Set([...Object.keys(before.shapes), ...Object.keys(after.shapes)])].sort();
+  // Shapes added or removed are said so once; a service's operation list then says nothing more.
+  const addedOrRemoved = new Set(ids.filter((id) => !before.shapes[id] !== !after.shapes[id]));
   for (const id of ids) {
     const a = before.shapes[id];
     const b = after.shapes[id];
@@ -22,27 +24,20 @@ export function diffModels(before: Model, after: Model): ApiChange[] {
     } else if (!a && b) {
       changes.push(change("minor", name, `${kindName(b)} \`${name}\` was added.`));
     } else if (a && b) {
-      diffShape(name, a, b, inputShapes.has(id), changes);
+      diffShape(name, a, b, inputShapes.has(id), addedOrRemoved, changes);
     }
   }
-  // A removed (added) operation is said once: not again as its service's list losing (gaining) it.
-  const operations = (model: Model) =>
-    new Set(
-      Object.entries(model.shapes).flatMap(([id, s]) =>
-        s.type === "operation" ? [shortName(id)] : [],
-      ),
-    );
-  const gone = operations(before);
-  for (const op of operations(after)) gone.delete(op);
-  const added = operations(after);
-  for (const op of operations(before)) added.delete(op);
-  return changes.filter((c) => {
-    const m = /^`[^`]+` (no longer|now) lists operation `([^`]+)`\.$/.exec(c.summary);
-    return !m || !(m[1] === "now" ? added : gone).has(m[2]!);
-  });
+  return changes;
 }
 
-function diffShape(name: string, a: AstShape, b: AstShape, onInput: boolean, out: ApiChange[]) {
+function diffShape(
+  name: string,
+  a: AstShape,
+  b: AstShape,
+  onInput: boolean,
+  addedOrRemoved: ReadonlySet<string>,
+  out: ApiChange[],
+) {
   if (a.type !== b.type) {
     out.push(change("major", name, `\`${name}\` changed from ${a.type} to ${b.type}.`));
     return;
@@ -59,7 +54,11 @@ function diffShape(name: string, a: AstShape, b: AstShape, onInput: boolean, out
     if (ma && mb) diffMember(`${name}.${slot}`, ma, mb, onInput, out);
   }
   if (a.type === "operation") diffOperation(name, a, b, out);
-  if (a.type === "service") diffRefs(name, "operation", a.operations, b.operations, out);
+  if (a.type === "service") {
+    const listed = (refs: AstShape["operations"]) =>
+      refs?.filter((r) => !addedOrRemoved.has(r.target));
+    diffRefs(name, "operation", listed(a.operations), listed(b.operations), out);
+  }
 }
 
 function diffEnum(name: string, a: AstShape, b: AstShape, out: ApiChange[]) {
