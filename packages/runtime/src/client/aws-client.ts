@@ -16,7 +16,7 @@ import type { AwsCommand } from "./aws-command.js";
 import { DEFAULT_MIN_COMPRESSION_BYTES } from "./body-encoding.js";
 import { defaultCredentialProvider, memoize } from "./credentials/providers.js";
 import type { EndpointInput } from "./endpoint.js";
-import { endpointProvider, variantSwitch } from "./endpoint-resolution.js";
+import { endpointProvider, sharedFilesOnce, variantSwitch } from "./endpoint-resolution.js";
 import type { HttpHandler } from "./http.js";
 import {
   deserializeMiddleware,
@@ -120,17 +120,21 @@ export class AwsClient extends Client<
         : config.credentials
           ? constant(config.credentials)
           : defaultCredentialProvider({ profile: config.profile });
+    // One read of the shared files for every endpoint setting (configured URL, FIPS, dual-stack).
+    const sharedFiles = sharedFilesOnce();
     const useFipsEndpoint = variantSwitch(
       config.useFipsEndpoint,
       "AWS_USE_FIPS_ENDPOINT",
       "use_fips_endpoint",
       config.profile,
+      sharedFiles,
     );
     const useDualstackEndpoint = variantSwitch(
       config.useDualstackEndpoint,
       "AWS_USE_DUALSTACK_ENDPOINT",
       "use_dualstack_endpoint",
       config.profile,
+      sharedFiles,
     );
     const endpoint = endpointProvider(
       config,
@@ -138,6 +142,7 @@ export class AwsClient extends Client<
       region,
       useFipsEndpoint,
       useDualstackEndpoint,
+      sharedFiles,
     );
     const maxAttempts =
       typeof config.maxAttempts === "function"

@@ -1,4 +1,4 @@
-import { loadSharedFiles } from "../platform/shared-files.js";
+import { loadSharedFiles, type SharedFiles } from "../platform/shared-files.js";
 import { profileName } from "./credentials/providers.js";
 import { env, isTrueSetting } from "./env.js";
 
@@ -13,13 +13,14 @@ import { env, isTrueSetting } from "./env.js";
 export async function configuredEndpointUrl(
   sdkId: string,
   profile?: string,
+  sharedFiles: () => Promise<SharedFiles> = loadSharedFiles,
 ): Promise<string | undefined> {
   const ignoreEnv = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
   if (ignoreEnv !== undefined && isTrueSetting(ignoreEnv)) return undefined;
   const key = sdkId.trim().replace(/\s+/g, "_");
   const fromEnv = env(`AWS_ENDPOINT_URL_${key.toUpperCase()}`) ?? env("AWS_ENDPOINT_URL");
   if (fromEnv !== undefined) return fromEnv;
-  const files = await loadSharedFiles();
+  const files = await sharedFiles();
   const settings = files.config[profileName(profile)];
   if (!settings) return undefined;
   if (ignoreEnv === undefined && isTrueSetting(settings.ignore_configured_endpoint_urls))

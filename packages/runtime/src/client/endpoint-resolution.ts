@@ -1,5 +1,5 @@
 import type { Endpoint, Provider } from "@smithy/types";
-import { loadSharedFiles } from "../platform/shared-files.js";
+import { loadSharedFiles, type SharedFiles } from "../platform/shared-files.js";
 import type { ServiceSchema } from "../schema.js";
 import { configuredEndpointUrl } from "./configured-endpoint.js";
 import { profileName } from "./credentials/providers.js";
@@ -15,6 +15,21 @@ export interface EndpointSettings {
 }
 
 /**
+ * The shared files as one client's endpoint settings read them: once, when the first of them
+ * needs them (the configured URL, the FIPS and dual-stack switches), and again after a failure.
+ */
+export function sharedFilesOnce(): () => Promise<SharedFiles> {
+  let files: Promise<SharedFiles> | undefined;
+  return () => {
+    files ??= loadSharedFiles();
+    files.catch(() => {
+      files = undefined;
+    });
+    return files;
+  };
+}
+
+/**
  * An endpoint variant switch: the config's value, else the environment's (AWS_USE_FIPS_ENDPOINT,
  * AWS_USE_DUALSTACK_ENDPOINT), else the profile's in the shared config file (use_fips_endpoint,
  * use_dualstack_endpoint), else off. Resolved once.
@@ -24,6 +39,7 @@ export function variantSwitch(
   envName: string,
   configKey: string,
   profile: string | undefined,
+  sharedFiles: () => Promise<SharedFiles>,
 ): Provider<boolean> {
   if (typeof value === "boolean") {
     const p = Promise.resolve(value);
@@ -35,7 +51,7 @@ export function variantSwitch(
       if (value) return await value();
       const fromEnv = env(envName);
       if (fromEnv !== undefined) return isTrueSetting(fromEnv);
-      const settings = (await loadSharedFiles()).config[profileName(profile)];
+      const settings = (await sharedFiles()).config[profileName(profile)];
       return isTrueSetting(settings?.[configKey]);
     })();
     cached.catch(() => {
@@ -57,6 +73,7 @@ export function endpointProvider(
   region: Provider<string>,
   fips: Provider<boolean>,
   dualstack: Provider<boolean>,
+  sharedFiles: () => Promise<SharedFiles>,
 ): Provider<Endpoint> {
   const custom = async (input: EndpointInput): Promise<Endpoint> => {
     if (await fips()) {
@@ -74,7 +91,7 @@ export function endpointProvider(
   return () => {
     cached ??= (async () => {
       if (input !== undefined) return custom(input);
-      const url = await configuredEndpointUrl(service.sdkId, settings.profile);
+      const url = await configuredEndpointUrl(service.sdkId, settings.profile, sharedFiles);
       if (url !== undefined) return custom(url);
       return defaultEndpoint(service.endpointPrefix, await region(), {
         fips: await fips(),
