@@ -26,9 +26,8 @@ export function userAgent(service: ServiceSchema, custom?: CustomUserAgent): str
     `api/${token(service.sdkId.toLowerCase().replace(/\s+/g, "-"))}#${token(service.version)}`,
     "lang/js",
   ];
-  const node = (globalThis as { process?: { versions?: { node?: string }; platform?: string } })
-    .process;
-  if (node?.versions?.node) parts.push(`md/nodejs#${node.versions.node}`, `os/${node.platform}`);
+  const node = nodeProcess();
+  if (node) parts.push(`md/nodejs#${node.versions.node}`, `os/${node.platform}`);
   if (typeof custom === "string" && custom.trim() !== "") parts.push(custom.trim());
   else if (Array.isArray(custom)) {
     for (const [name, value] of custom) {
@@ -40,7 +39,14 @@ export function userAgent(service: ServiceSchema, custom?: CustomUserAgent): str
 
 /** Whether this runtime lets a request carry its own User-Agent (Node does; browsers do not). */
 export function canSetUserAgent(): boolean {
-  return Boolean(
-    (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node,
-  );
+  return nodeProcess() !== undefined;
+}
+
+/** Node's `process`, or undefined in browsers and other runtimes. */
+function nodeProcess(): { versions: { node: string }; platform: string } | undefined {
+  const p = (globalThis as { process?: { versions?: { node?: string }; platform?: string } })
+    .process;
+  return p?.versions?.node
+    ? { versions: { node: p.versions.node }, platform: String(p.platform) }
+    : undefined;
 }
