@@ -151,6 +151,33 @@ export function validationAnswer(
 const VALIDATION_NAMES = ["ValidationException", "InvalidInputException", "BadRequestException"];
 
 /**
+ * An error chooser per operation: the error `named` by the handler option, wherever the service
+ * models it (an unknown name is refused when the handler is made), else `choose(op)`, worked out
+ * once per operation.
+ */
+function chooserOf(
+  everywhere: readonly StructureSchema[],
+  option: string,
+  named: string | undefined,
+  choose: (op: OperationSchema | undefined) => StructureSchema,
+): (op: OperationSchema | undefined) => StructureSchema {
+  if (named !== undefined) {
+    const chosen = everywhere.find((schema) => shapeName(schema.id) === named);
+    if (!chosen) throw new TypeError(`${option}: the service models no error named ${named}`);
+    return () => chosen;
+  }
+  const cache = new Map<OperationSchema | undefined, StructureSchema>();
+  return (op) => {
+    let chosen = cache.get(op);
+    if (!chosen) {
+      chosen = choose(op);
+      cache.set(op, chosen);
+    }
+    return chosen;
+  };
+}
+
+/**
  * Chooses the error that answers invalid input, per operation:
  * 1. the error named by `options.validationError`, wherever the service models it;
  * 2. else the first of ValidationException, InvalidInputException, BadRequestException that the
@@ -164,28 +191,17 @@ export function validationErrorFor(
   named?: string,
 ): (op: OperationSchema | undefined) => StructureSchema {
   const everywhere = allErrors(service, operations);
-  const byName = (list: StructureSchema[], name: string) =>
-    list.find((schema) => shapeName(schema.id) === name);
-  if (named !== undefined) {
-    const chosen = byName(everywhere, named);
-    if (!chosen) throw new TypeError(`validationError: the service models no error named ${named}`);
-    return () => chosen;
-  }
-  const fallback =
-    VALIDATION_NAMES.map((name) => byName(everywhere, name)).find((s) => s !== undefined) ??
-    frameworkError("ValidationException", 400, "").schema;
-  const cache = new Map<OperationSchema | undefined, StructureSchema>();
-  return (op) => {
-    let chosen = cache.get(op);
-    if (!chosen) {
-      const declared = errorsOf(service, op);
-      chosen =
-        VALIDATION_NAMES.map((name) => byName(declared, name)).find((s) => s !== undefined) ??
-        fallback;
-      cache.set(op, chosen);
-    }
-    return chosen;
-  };
+  const pick = (list: readonly StructureSchema[]) =>
+    VALIDATION_NAMES.map((name) => list.find((s) => shapeName(s.id) === name)).find(
+      (s) => s !== undefined,
+    );
+  const fallback = pick(everywhere) ?? frameworkError("ValidationException", 400, "").schema;
+  return chooserOf(
+    everywhere,
+    "validationError",
+    named,
+    (op) => pick(errorsOf(service, op)) ?? fallback,
+  );
 }
 
 /**
@@ -201,25 +217,17 @@ export function internalErrorFor(
   named?: string,
 ): (op: OperationSchema | undefined) => StructureSchema {
   const everywhere = allErrors(service, operations);
-  if (named !== undefined) {
-    const chosen = everywhere.find((schema) => shapeName(schema.id) === named);
-    if (!chosen) throw new TypeError(`internalError: the service models no error named ${named}`);
-    return () => chosen;
-  }
   const pick = (list: readonly StructureSchema[]) => {
     const server = list.filter((s) => s.error === "server" && statusOf(s) === 500);
     return server.find((s) => shapeName(s.id).includes("Internal")) ?? server[0];
   };
   const fallback = pick(everywhere) ?? frameworkError("InternalFailure", 500, "").schema;
-  const cache = new Map<OperationSchema | undefined, StructureSchema>();
-  return (op) => {
-    let chosen = cache.get(op);
-    if (!chosen) {
-      chosen = (op && pick(op.errors)) ?? pick(service.errors) ?? fallback;
-      cache.set(op, chosen);
-    }
-    return chosen;
-  };
+  return chooserOf(
+    everywhere,
+    "internalError",
+    named,
+    (op) => (op && pick(op.errors)) ?? pick(service.errors) ?? fallback,
+  );
 }
 
 /**
