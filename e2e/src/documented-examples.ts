@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./serve-process.js";
 
-type Node = null | boolean | number | string | Node[] | { [key: string]: Node };
+export type Node = null | boolean | number | string | Node[] | { [key: string]: Node };
 interface Member {
   target: string;
   traits?: Record<string, Node>;
@@ -150,26 +150,33 @@ export function errata(model: ServiceModel): Erratum[] {
   }));
 }
 
+/** How a conversion of example nodes writes the leaves whose form depends on the client. */
+export interface LeafForms {
+  timestamp(node: Node): unknown;
+  blob(node: Node): unknown;
+}
+
 /**
- * An example node as an AWS SDK takes or returns it: timestamps as Dates (epoch seconds, or a
- * date string), blobs as bytes. Member names are the model's, which are the SDKs' (GuardDuty's
- * model names members in PascalCase, as its SDK does).
+ * An example node converted shape by shape: lists, maps, structures and unions walked, member
+ * names kept (the model's, which are the SDKs' and the CLI's), timestamps and blobs in `forms`.
  */
-export function sdkValue(model: ServiceModel, id: string, node: Node): unknown {
+export function convertValue(
+  model: ServiceModel,
+  id: string,
+  node: Node,
+  forms: LeafForms,
+): unknown {
   if (node === null) return null;
   const shape = model.shapes[id];
-  if (id === "smithy.api#Timestamp" || shape?.type === "timestamp") {
-    return typeof node === "number" ? new Date(Math.round(node * 1000)) : new Date(String(node));
-  }
-  if (id === "smithy.api#Blob" || shape?.type === "blob")
-    return new TextEncoder().encode(String(node));
+  if (id === "smithy.api#Timestamp" || shape?.type === "timestamp") return forms.timestamp(node);
+  if (id === "smithy.api#Blob" || shape?.type === "blob") return forms.blob(node);
   if (!shape) return node;
   if ((shape.type === "list" || shape.type === "set") && Array.isArray(node)) {
-    return node.map((item) => sdkValue(model, shape.member!.target, item));
+    return node.map((item) => convertValue(model, shape.member!.target, item, forms));
   }
   if (shape.type === "map" && typeof node === "object" && !Array.isArray(node)) {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, sdkValue(model, shape.value!.target, v)]),
+      Object.entries(node).map(([k, v]) => [k, convertValue(model, shape.value!.target, v, forms)]),
     );
   }
   if (
@@ -178,10 +185,26 @@ export function sdkValue(model: ServiceModel, id: string, node: Node): unknown {
     !Array.isArray(node)
   ) {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, sdkValue(model, shape.members![k]!.target, v)]),
+      Object.entries(node).map(([k, v]) => [
+        k,
+        convertValue(model, shape.members![k]!.target, v, forms),
+      ]),
     );
   }
   return node;
+}
+
+/**
+ * An example node as an AWS SDK takes or returns it: timestamps as Dates (epoch seconds, or a
+ * date string), blobs as bytes. Member names are the model's, which are the SDKs' (GuardDuty's
+ * model names members in PascalCase, as its SDK does).
+ */
+export function sdkValue(model: ServiceModel, id: string, node: Node): unknown {
+  return convertValue(model, id, node, {
+    timestamp: (n) =>
+      typeof n === "number" ? new Date(Math.round(n * 1000)) : new Date(String(n)),
+    blob: (n) => new TextEncoder().encode(String(n)),
+  });
 }
 
 /**

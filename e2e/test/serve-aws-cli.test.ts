@@ -10,8 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  convertValue,
   type DocumentedExample,
   documentedExamples,
+  type Node as ExampleNode,
   errata,
   overLongMember,
   type ServiceModel,
@@ -67,32 +69,13 @@ function command(operation: string): string {
 
 /**
  * A documented output as the CLI prints it: the wire's JSON (the CLI prints timestamps as they
- * arrive, epoch seconds in these protocols).
+ * arrive, epoch seconds in these protocols; blobs as their base64 text).
  */
 function wireValue(model: ServiceModel, id: string, node: unknown): unknown {
-  const shape = model.shapes[id];
-  if (node === null || node === undefined) return node;
-  if (id === "smithy.api#Timestamp" || shape?.type === "timestamp") {
-    return typeof node === "number" ? node : Date.parse(String(node)) / 1000;
-  }
-  if (!shape) return node;
-  if ((shape.type === "list" || shape.type === "set") && Array.isArray(node)) {
-    return node.map((item) => wireValue(model, shape.member!.target, item));
-  }
-  if (shape.type === "map" && typeof node === "object") {
-    return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, wireValue(model, shape.value!.target, v)]),
-    );
-  }
-  if ((shape.type === "structure" || shape.type === "union") && typeof node === "object") {
-    return Object.fromEntries(
-      Object.entries(node as Record<string, unknown>).map(([k, v]) => [
-        k,
-        wireValue(model, shape.members?.[k]?.target ?? "", v),
-      ]),
-    );
-  }
-  return node;
+  return convertValue(model, id, node as ExampleNode, {
+    timestamp: (n) => (typeof n === "number" ? n : Date.parse(String(n)) / 1000),
+    blob: (n) => n,
+  });
 }
 
 /** The services the CLI knows as the docs give them (Security Lake's CLI has the newer API). */
