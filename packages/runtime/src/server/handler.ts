@@ -168,6 +168,13 @@ export function createHandler(
     }
   }
 
+  /** The answer to send for an outcome: the headers every answer carries, CORS's when on. */
+  const answerTo = (o: Outcome, requestId: string, request: ServedRequest): ServedResponse => {
+    const answer = finalAnswer(o.response, requestId, request.method);
+    cors?.decorate(answer.headers, request.headers);
+    return answer;
+  };
+
   const core: HandlerCore = async (request, build) => {
     const started = opts.logger ? performance.now() : 0;
     const requestId = randomUUID();
@@ -180,13 +187,11 @@ export function createHandler(
     let answer: ServedResponse | undefined;
     let built: ReturnType<typeof build>;
     try {
-      answer = finalAnswer(outcome.response, requestId, request.method);
-      cors?.decorate(answer.headers, request.headers);
+      answer = answerTo(outcome, requestId, request);
       built = build(answer);
     } catch (error) {
       outcome = { ...internal(`building the response failed: ${describe(error)}`), op: outcome.op };
-      answer = finalAnswer(outcome.response, requestId, request.method);
-      cors?.decorate(answer.headers, request.headers);
+      answer = answerTo(outcome, requestId, request);
       built = build(answer);
     }
     if (opts.logger) {
